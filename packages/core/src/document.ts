@@ -6,9 +6,9 @@ import {
   isSeq,
   LineCounter,
   type Node,
+  type Pair,
   type ParsedNode,
   parseDocument,
-  type Pair,
   YAMLMap,
   YAMLSeq,
 } from 'yaml';
@@ -24,11 +24,17 @@ export interface MapFile {
   map: JourneyMap;
   format: MapFormat;
   document: Document;
+  /** The text as read, returned as is when the map is saved unchanged. */
+  source?: string;
+  /** Finds the line and column of a field, so later checks (lint) can point into the file too. */
+  positionOf(path: FieldPath, atKey?: boolean): { line: number; column: number } | undefined;
   /** The schema version the file declared, when it was migrated from an older one. */
   migratedFrom?: number;
 }
 
-export type LoadResult = { ok: true; file: MapFile; problems: Problem[] } | { ok: false; problems: Problem[] };
+export type LoadResult =
+  | { ok: true; file: MapFile; problems: Problem[] }
+  | { ok: false; problems: Problem[] };
 
 /** Picks the format from a file name: `.json` is JSON, anything else YAML. */
 export function formatOf(fileName: string): MapFormat {
@@ -45,8 +51,13 @@ export function formatOf(fileName: string): MapFormat {
  */
 export function loadMapText(text: string, fileName = '<input>'): LoadResult {
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
-  const at = (offset: number): Pick<Problem, 'line' | 'column'> => {
+  const document = parseDocument(text, {
+    lineCounter,
+    prettyErrors: false,
+    uniqueKeys: true,
+    keepSourceTokens: false,
+  });
+  const at = (offset: number): { line: number; column: number } => {
     const pos = lineCounter.linePos(offset);
     return { line: pos.line, column: pos.col };
   };
@@ -62,21 +73,50 @@ export function loadMapText(text: string, fileName = '<input>'): LoadResult {
 
   const raw: unknown = document.toJS();
   if (raw === null || raw === undefined) {
-    return { ok: false, problems: [{ severity: 'error', path: [], code: 'empty', message: 'the file is empty', file: fileName, line: 1, column: 1 }] };
+    return {
+      ok: false,
+      problems: [
+        {
+          severity: 'error',
+          path: [],
+          code: 'empty',
+          message: 'the file is empty',
+          file: fileName,
+          line: 1,
+          column: 1,
+        },
+      ],
+    };
   }
   const migration = migrateDocument(raw);
+  const positionOf = (path: FieldPath, atKey = false): { line: number; column: number } | undefined => {
+    const node = locate(document.contents, path, atKey, migration.migrated);
+    return node?.range ? at(node.range[0]) : undefined;
+  };
   const { map, problems } = validateMap(migration.document);
-  const located = problems.map((problem) => {
-    const node = locate(document.contents, problem.path, problem.at === 'key', migration.migrated);
-    const position = node?.range ? at(node.range[0]) : { line: 1, column: 1 };
-    return { ...problem, file: fileName, ...position };
-  });
+  const located = problems.map((problem) => locateProblem(problem, fileName, positionOf));
   if (!map) return { ok: false, problems: sortProblems(located) };
   const format = formatOf(fileName);
   const file: MapFile = migration.migrated
-    ? { map, format, document: new Document(map), ...(migration.fromVersion !== undefined ? { migratedFrom: migration.fromVersion } : {}) }
-    : { map, format, document };
+    ? {
+        map,
+        format,
+        document: new Document(map),
+        positionOf,
+        ...(migration.fromVersion !== undefined ? { migratedFrom: migration.fromVersion } : {}),
+      }
+    : { map, format, document, source: text, positionOf };
   return { ok: true, file, problems: sortProblems(located) };
+}
+
+/** Gives a problem its file, line and column (line 1, column 1 when the field cannot be found). */
+export function locateProblem(
+  problem: Problem,
+  fileName: string,
+  positionOf: MapFile['positionOf'],
+): Problem {
+  const position = positionOf(problem.path, problem.at === 'key') ?? { line: 1, column: 1 };
+  return { ...problem, file: fileName, ...position };
 }
 
 /**
@@ -112,7 +152,7 @@ function locate(root: unknown, path: FieldPath, atKey: boolean, exact: boolean):
 /** Writes a map as a new file's text in the given format. */
 export function stringifyMap(map: JourneyMap, format: MapFormat): string {
   if (format === 'json') return `${JSON.stringify(map, null, 2)}\n`;
-  return new Document(map).toString({ lineWidth: 0 });
+  return new Document(map).toString({ lineWidth: 0, flowCollectionPadding: false });
 }
 
 /**
@@ -120,10 +160,11 @@ export function stringifyMap(map: JourneyMap, format: MapFormat): string {
  * their comments and formatting; changed values are replaced in place.
  */
 export function stringifyMapFile(file: MapFile, map: JourneyMap = file.map): string {
+  if (file.source !== undefined && deepEqual(map, file.map)) return file.source;
   if (file.format === 'json') return stringifyMap(map, 'json');
   const document = file.document.clone();
   document.contents = syncNode(document, document.contents, map) as ParsedNode;
-  return document.toString({ lineWidth: 0 });
+  return document.toString({ lineWidth: 0, flowCollectionPadding: false });
 }
 
 /** Returns a node for `value`, reusing `node` (and its comments) where the shapes agree. */
@@ -154,4 +195,16 @@ function syncNode(document: Document, node: unknown, value: unknown): unknown {
     return node;
   }
   return document.createNode(value);
+}
+
+function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const aKeys = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
+  const bKeys = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
+  if (aKeys.length !== bKeys.length) return false;
+  return aKeys.every((key) =>
+    deepEqual((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]),
+  );
 }

@@ -56,7 +56,12 @@ function migrateV1ToV2(doc: Raw): Raw {
   const { persona, stages, touchpoints, departments, schemaVersion: _version, ...rest } = doc;
   const personaName = typeof persona === 'string' && persona.length > 0 ? persona : 'Customer';
   const personaId = slugify(personaName);
-  const taken = { stage: new Set<string>(), step: new Set<string>(), touchpoint: new Set<string>(), department: new Set<string>() };
+  const taken = {
+    stage: new Set<string>(),
+    step: new Set<string>(),
+    touchpoint: new Set<string>(),
+    department: new Set<string>(),
+  };
   const touchpointIds = new Map<string, string>();
   const departmentIds = new Map<string, string>();
 
@@ -100,7 +105,13 @@ function migrateV1ToV2(doc: Raw): Raw {
       ...stageRest,
       ...(Array.isArray(kpis) ? { kpis: list(kpis) } : {}),
       steps: list(steps).map((step) => {
-        const { name: stepName, emotion, touchpoints: stepTouchpoints, departments: stepDepartments, ...stepRest } = step;
+        const {
+          name: stepName,
+          emotion,
+          touchpoints: stepTouchpoints,
+          departments: stepDepartments,
+          ...stepRest
+        } = step;
         const label = String(stepName ?? 'Step');
         const migrated: Raw = { id: uniqueSlug(slugify(label), taken.step), name: label, ...stepRest };
         const tps = names(stepTouchpoints).map(touchpointId);
@@ -118,7 +129,9 @@ function migrateV1ToV2(doc: Raw): Raw {
     schemaVersion: 2,
     ...rest,
     personas: [{ id: personaId, name: personaName }],
-    ...(departmentIds.size > 0 ? { departments: [...departmentIds].map(([name, id]) => ({ id, name })) } : {}),
+    ...(departmentIds.size > 0
+      ? { departments: [...departmentIds].map(([name, id]) => ({ id, name })) }
+      : {}),
     ...(migratedTouchpoints.length > 0 ? { touchpoints: migratedTouchpoints } : {}),
     stages: migratedStages,
   };

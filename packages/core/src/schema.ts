@@ -12,7 +12,14 @@ export const CURRENT_SCHEMA_VERSION = 2;
 export const LANGUAGES = ['en', 'nl'] as const;
 export const MAP_STYLES = ['current-state', 'future-state', 'service-blueprint', 'day-in-the-life'] as const;
 export const KNOWN_BY = ['observed', 'assumed', 'proposed'] as const;
-export const EVIDENCE_SOURCES = ['observation', 'interview', 'survey', 'focus-group', 'analytics', 'other'] as const;
+export const EVIDENCE_SOURCES = [
+  'observation',
+  'interview',
+  'survey',
+  'focus-group',
+  'analytics',
+  'other',
+] as const;
 /** Channels a touchpoint can be on; each has an icon in the renderer. */
 export const CHANNELS = [
   'web',
@@ -34,7 +41,17 @@ export const CHANNELS = [
   'partner',
   'other',
 ] as const;
-export const MATCH_OPERATORS = ['eq', 'neq', 'contains', 'starts-with', 'regex', 'in', 'exists', 'gt', 'lt'] as const;
+export const MATCH_OPERATORS = [
+  'eq',
+  'neq',
+  'contains',
+  'starts-with',
+  'regex',
+  'in',
+  'exists',
+  'gt',
+  'lt',
+] as const;
 
 /** Lowest and highest emotion score: -2 (very negative) .. +2 (very positive). */
 export const FEELING_MIN = -2;
@@ -73,7 +90,9 @@ export const laneItemSchema = z.union([
   text,
   z.strictObject({
     text,
-    knownBy: knownBySchema.optional(),
+    knownBy: knownBySchema
+      .optional()
+      .describe('observed (backed by evidence), assumed, or proposed (future state).'),
     /** Ids of evidence on the same step. */
     evidence: z.array(slugSchema).optional(),
   }),
@@ -87,7 +106,9 @@ export const propertyConditionSchema = z.strictObject({
   property: text,
   /** Defaults to `eq`. */
   op: z.enum(MATCH_OPERATORS).optional(),
-  value: z.union([z.string(), z.number(), z.boolean(), z.array(z.union([z.string(), z.number()]))]).optional(),
+  value: z
+    .union([z.string(), z.number(), z.boolean(), z.array(z.union([z.string(), z.number()]))])
+    .optional(),
 });
 
 /** Which events count as this touchpoint: an event name plus property conditions (all must hold). */
@@ -104,7 +125,10 @@ export const touchpointSchema = z.strictObject({
   /** Id of the owning department. */
   department: slugSchema.optional(),
   description: text.optional(),
-  match: z.array(matchRuleSchema).optional(),
+  match: z
+    .array(matchRuleSchema)
+    .optional()
+    .describe('Which events count as this touchpoint (any rule may match).'),
 });
 
 export const departmentSchema = z.strictObject({
@@ -161,14 +185,22 @@ export const stepSchema = z.strictObject({
    * Step ids that can follow this one. Omitted: the step that follows in the document.
    * `[]`: the journey ends here. Several: the journey branches; an earlier step: it loops.
    */
-  next: z.array(slugSchema).optional(),
+  next: z
+    .array(slugSchema)
+    .optional()
+    .describe(
+      'Ids of the steps that can follow. Omitted: the next step in the file. []: the journey ends here.',
+    ),
   thoughts: z.array(laneItemSchema).optional(),
   questions: z.array(laneItemSchema).optional(),
   motivations: z.array(laneItemSchema).optional(),
   painPoints: z.array(laneItemSchema).optional(),
   opportunities: z.array(laneItemSchema).optional(),
   /** Emotion score per persona id, from -2 (very negative) to +2 (very positive). */
-  feelings: z.record(slugSchema, z.number().min(FEELING_MIN).max(FEELING_MAX)).optional(),
+  feelings: z
+    .record(slugSchema, z.number().min(FEELING_MIN).max(FEELING_MAX))
+    .optional()
+    .describe('Emotion score per persona id, from -2 (very negative) to +2 (very positive).'),
   evidence: z.array(evidenceSchema).optional(),
   subJourney: subJourneySchema.optional(),
 });
@@ -177,8 +209,8 @@ export const stageSchema = z.strictObject({
   id: slugSchema,
   name: text,
   description: text.optional(),
-  customerGoal: text.optional(),
-  businessGoal: text.optional(),
+  customerGoal: text.optional().describe('What the customer tries to achieve in this stage.'),
+  businessGoal: text.optional().describe('What the business tries to achieve in this stage.'),
   actions: z.array(text).optional(),
   objections: z.array(objectionSchema).optional(),
   kpis: z.array(stageKpiSchema).optional(),
@@ -186,17 +218,33 @@ export const stageSchema = z.strictObject({
 });
 
 export const journeyMapSchema = z.strictObject({
-  schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
+  schemaVersion: z
+    .literal(CURRENT_SCHEMA_VERSION)
+    .describe('Version of this file format; older files are migrated on load.'),
   id: slugSchema,
   title: text,
-  language: languageSchema,
-  style: mapStyleSchema,
+  language: languageSchema.describe('Language of the map: labels in exports follow it.'),
+  style: mapStyleSchema.describe(
+    'current-state (how it is), future-state (how it should be), service-blueprint (with backstage), day-in-the-life.',
+  ),
   scenario: text.optional(),
   description: text.optional(),
-  personas: z.array(personaSchema).min(1, 'a map needs at least one persona'),
-  departments: z.array(departmentSchema).optional(),
-  touchpoints: z.array(touchpointSchema).optional(),
-  stages: z.array(stageSchema).min(1, 'a map needs at least one stage'),
+  personas: z
+    .array(personaSchema)
+    .min(1, 'a map needs at least one persona')
+    .describe('Who the journey is about; each persona has its own feeling per step.'),
+  departments: z
+    .array(departmentSchema)
+    .optional()
+    .describe('Departments responsible for steps and touchpoints.'),
+  touchpoints: z
+    .array(touchpointSchema)
+    .optional()
+    .describe('Where customer and brand meet, each on a channel; steps reference them by id.'),
+  stages: z
+    .array(stageSchema)
+    .min(1, 'a map needs at least one stage')
+    .describe('The columns of the map, in order: awareness, consideration, purchase ...'),
 });
 
 export type Language = z.infer<typeof languageSchema>;

@@ -27,7 +27,12 @@ function issueToProblems(issue: Issue): Problem[] {
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.map((key) => {
       const suggestion = closestFieldName(key);
-      return error([...path, key], 'unknown-field', `unknown field "${key}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`, 'key');
+      return error(
+        [...path, key],
+        'unknown-field',
+        `unknown field "${key}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`,
+        'key',
+      );
     });
   }
   return [error(path, issueCode(issue), issueMessage(issue))];
@@ -44,13 +49,16 @@ function issueMessage(issue: Issue): string {
       if (issue.input === undefined) return 'required field is missing';
       return `expected ${describeExpected(issue.expected)}, got ${describeValue(issue.input)}`;
     case 'invalid_value':
-      if (issue.values.length === 1) return `must be ${JSON.stringify(issue.values[0])}, got ${describeValue(issue.input)}`;
+      if (issue.values.length === 1)
+        return `must be ${JSON.stringify(issue.values[0])}, got ${describeValue(issue.input)}`;
       return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}; got ${describeValue(issue.input)}`;
     case 'too_small':
-      if (issue.origin === 'number') return `must be at least ${issue.minimum}, got ${describeValue(issue.input)}`;
+      if (issue.origin === 'number')
+        return `must be at least ${issue.minimum}, got ${describeValue(issue.input)}`;
       return issue.message;
     case 'too_big':
-      if (issue.origin === 'number') return `must be at most ${issue.maximum}, got ${describeValue(issue.input)}`;
+      if (issue.origin === 'number')
+        return `must be at most ${issue.maximum}, got ${describeValue(issue.input)}`;
       return issue.message;
     case 'invalid_format':
       return `${issue.message}; got ${describeValue(issue.input)}`;
@@ -139,13 +147,17 @@ type Raw = Record<string, unknown>;
 function records(value: unknown): [Raw, number][] {
   if (!Array.isArray(value)) return [];
   return value.flatMap((item, index) =>
-    item !== null && typeof item === 'object' && !Array.isArray(item) ? [[item as Raw, index] as [Raw, number]] : [],
+    item !== null && typeof item === 'object' && !Array.isArray(item)
+      ? [[item as Raw, index] as [Raw, number]]
+      : [],
   );
 }
 
 function strings(value: unknown): [string, number][] {
   if (!Array.isArray(value)) return [];
-  return value.flatMap((item, index) => (typeof item === 'string' ? [[item, index] as [string, number]] : []));
+  return value.flatMap((item, index) =>
+    typeof item === 'string' ? [[item, index] as [string, number]] : [],
+  );
 }
 
 function idOf(record: Raw): string | undefined {
@@ -153,19 +165,31 @@ function idOf(record: Raw): string | undefined {
 }
 
 /** Collects ids of a list, reporting duplicates. */
-function collectIds(items: [Raw, number][], basePath: FieldPath, kind: string, ids: Map<string, FieldPath>, problems: Problem[]): void {
+function collectIds(
+  items: [Raw, number][],
+  basePath: FieldPath,
+  kind: string,
+  ids: Map<string, FieldPath>,
+  problems: Problem[],
+): void {
   for (const [item, index] of items) {
     const id = idOf(item);
     if (id === undefined) continue;
     const path = [...basePath, index, 'id'];
     const first = ids.get(id);
-    if (first) problems.push(error(path, 'duplicate-id', `duplicate ${kind} id "${id}" (first used at ${pathText(first)})`));
+    if (first)
+      problems.push(
+        error(path, 'duplicate-id', `duplicate ${kind} id "${id}" (first used at ${pathText(first)})`),
+      );
     else ids.set(id, path);
   }
 }
 
 function pathText(path: FieldPath): string {
-  return path.map((s) => (typeof s === 'number' ? `[${s}]` : `.${s}`)).join('').replace(/^\./, '');
+  return path
+    .map((s) => (typeof s === 'number' ? `[${s}]` : `.${s}`))
+    .join('')
+    .replace(/^\./, '');
 }
 
 function checkReferences(input: unknown): Problem[] {
@@ -182,7 +206,8 @@ function checkReferences(input: unknown): Problem[] {
   collectIds(records(map.touchpoints), ['touchpoints'], 'touchpoint', touchpointIds, problems);
   const stages = records(map.stages);
   collectIds(stages, ['stages'], 'stage', stageIds, problems);
-  for (const [stage, s] of stages) collectIds(records(stage.steps), ['stages', s, 'steps'], 'step', stepIds, problems);
+  for (const [stage, s] of stages)
+    collectIds(records(stage.steps), ['stages', s, 'steps'], 'step', stepIds, problems);
 
   const expectKnown = (value: unknown, path: FieldPath, ids: Map<string, FieldPath>, kind: string): void => {
     if (typeof value === 'string' && !ids.has(value)) {
@@ -205,25 +230,45 @@ function checkReferences(input: unknown): Problem[] {
       expectKnown(objection.touchpoint, [...path, 'touchpoint'], touchpointIds, 'touchpoint');
       if (typeof objection.kpi === 'string' && stageKpis.size > 0 && !stageKpis.has(objection.kpi)) {
         problems.push(
-          error([...path, 'kpi'], 'unknown-reference', `KPI "${objection.kpi}" is not among this stage's KPIs (${[...stageKpis].join(', ')})`),
+          error(
+            [...path, 'kpi'],
+            'unknown-reference',
+            `KPI "${objection.kpi}" is not among this stage's KPIs (${[...stageKpis].join(', ')})`,
+          ),
         );
       }
     }
     const seenKpis = new Set<unknown>();
     for (const [kpi, k] of records(stage.kpis)) {
-      if (seenKpis.has(kpi.kpi)) problems.push(error([...stagePath, 'kpis', k, 'kpi'], 'duplicate-id', `KPI "${String(kpi.kpi)}" is listed twice in this stage`));
+      if (seenKpis.has(kpi.kpi))
+        problems.push(
+          error(
+            [...stagePath, 'kpis', k, 'kpi'],
+            'duplicate-id',
+            `KPI "${String(kpi.kpi)}" is listed twice in this stage`,
+          ),
+        );
       seenKpis.add(kpi.kpi);
     }
     for (const [step, i] of records(stage.steps)) {
       const stepPath = [...stagePath, 'steps', i];
       for (const [id, n] of strings(step.next)) expectKnown(id, [...stepPath, 'next', n], stepIds, 'step');
-      for (const [id, n] of strings(step.touchpoints)) expectKnown(id, [...stepPath, 'touchpoints', n], touchpointIds, 'touchpoint');
-      for (const [id, n] of strings(step.departments)) expectKnown(id, [...stepPath, 'departments', n], departmentIds, 'department');
+      for (const [id, n] of strings(step.touchpoints))
+        expectKnown(id, [...stepPath, 'touchpoints', n], touchpointIds, 'touchpoint');
+      for (const [id, n] of strings(step.departments))
+        expectKnown(id, [...stepPath, 'departments', n], departmentIds, 'department');
       const feelings = step.feelings;
       if (feelings !== null && typeof feelings === 'object' && !Array.isArray(feelings)) {
         for (const personaId of Object.keys(feelings)) {
           if (!personaIds.has(personaId)) {
-            problems.push(error([...stepPath, 'feelings', personaId], 'unknown-reference', `unknown persona "${personaId}"${known(personaIds)}`, 'key'));
+            problems.push(
+              error(
+                [...stepPath, 'feelings', personaId],
+                'unknown-reference',
+                `unknown persona "${personaId}"${known(personaIds)}`,
+                'key',
+              ),
+            );
           }
         }
       }
@@ -231,7 +276,8 @@ function checkReferences(input: unknown): Problem[] {
       collectIds(records(step.evidence), [...stepPath, 'evidence'], 'evidence', evidenceIds, problems);
       for (const lane of ['thoughts', 'questions', 'motivations', 'painPoints', 'opportunities']) {
         for (const [item, n] of records(step[lane])) {
-          for (const [id, e] of strings(item.evidence)) expectKnown(id, [...stepPath, lane, n, 'evidence', e], evidenceIds, 'evidence on this step');
+          for (const [id, e] of strings(item.evidence))
+            expectKnown(id, [...stepPath, lane, n, 'evidence', e], evidenceIds, 'evidence on this step');
         }
       }
     }

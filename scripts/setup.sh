@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Makes a fresh machine ready: system packages the tests need (installed with apt-get as root when
+# missing) and the npm dependencies (npm ci when node_modules is missing or older than the lock file).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# System packages, as "command:debian-package". Empty for now; later issues add chromium and others.
+SYSTEM_PACKAGES=()
+
+missing=()
+for entry in "${SYSTEM_PACKAGES[@]+"${SYSTEM_PACKAGES[@]}"}"; do
+  command -v "${entry%%:*}" >/dev/null 2>&1 || missing+=("${entry#*:}")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "setup: missing system packages (${missing[*]}); run as root or install them with apt-get" >&2
+    exit 1
+  fi
+  echo "setup: installing ${missing[*]}"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "setup: installing npm dependencies (npm ci)"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
