@@ -1,0 +1,83 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import { formatProblem, type LoadResult, loadMapText, type MapFile, type Problem } from '@touchline/core';
+
+/** Exit codes of every command. */
+export const EXIT_OK = 0;
+export const EXIT_INVALID = 1;
+export const EXIT_USAGE = 2;
+
+/** Where a command reads and writes, so tests can run commands in-process. */
+export interface CliIo {
+  cwd: string;
+  stdout(data: string | Uint8Array): void;
+  stderr(text: string): void;
+  /** Whether standard output is a terminal (binary output is then refused). */
+  stdoutIsTty: boolean;
+}
+
+export function processIo(): CliIo {
+  return {
+    cwd: process.cwd(),
+    stdout: (data) => process.stdout.write(data),
+    stderr: (text) => process.stderr.write(text),
+    stdoutIsTty: process.stdout.isTTY === true,
+  };
+}
+
+/** An error a person caused and can fix; `exitCode` says whether it was bad input or bad usage. */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number = EXIT_INVALID,
+  ) {
+    super(message);
+  }
+}
+
+/** Reads a file relative to the working directory, with a clear error when it is not there. */
+export function readText(io: CliIo, path: string): string {
+  const absolute = resolve(io.cwd, path);
+  if (!existsSync(absolute)) throw new CliError(`${path}: no such file`);
+  return readFileSync(absolute, 'utf8');
+}
+
+/** Loads a map file; problems name the file as the user wrote it. */
+export function loadMapFile(io: CliIo, path: string): LoadResult {
+  return loadMapText(readText(io, path), path);
+}
+
+/** Loads a map file or stops the command with every problem in it. */
+export function requireMap(io: CliIo, path: string): MapFile {
+  const result = loadMapFile(io, path);
+  if (!result.ok) throw new CliError(result.problems.map(formatProblem).join('\n'));
+  return result.file;
+}
+
+/** Writes a file, creating its folder; returns the path relative to the working directory. */
+export function writeOutput(io: CliIo, path: string, data: string | Uint8Array): string {
+  const absolute = resolve(io.cwd, path);
+  mkdirSync(dirname(absolute), { recursive: true });
+  writeFileSync(absolute, data);
+  return relative(io.cwd, absolute) || path;
+}
+
+export function fileExists(io: CliIo, path: string): boolean {
+  return existsSync(resolve(io.cwd, path));
+}
+
+/** Prints problems one per line; `withCode` adds each problem's code (lint rules have names to look up). */
+export function printProblems(io: CliIo, problems: readonly Problem[], withCode = false): void {
+  for (const problem of problems) {
+    io.stderr(`${formatProblem(problem)}${withCode ? ` [${problem.code}]` : ''}\n`);
+  }
+}
+
+export function printJson(io: CliIo, value: unknown): void {
+  io.stdout(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+/** "1 warning", "3 errors". */
+export function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}

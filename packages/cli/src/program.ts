@@ -1,0 +1,40 @@
+import { Command } from '@commander-js/extra-typings';
+import { registerDemo } from './commands/demo.ts';
+import { registerDiff } from './commands/diff.ts';
+import { registerImportCsv } from './commands/import-csv.ts';
+import { registerInit } from './commands/init.ts';
+import { registerLint } from './commands/lint.ts';
+import { registerRender } from './commands/render.ts';
+import { registerSchema } from './commands/schema.ts';
+import { registerTemplates } from './commands/templates.ts';
+import { registerValidate } from './commands/validate.ts';
+import type { CliIo } from './io.ts';
+
+export const VERSION = '0.1.0';
+
+/** The `touchline` program with every command; output goes through `io`. */
+export function buildProgram(io: CliIo): Command {
+  const program = new Command('touchline')
+    .description('Customer journey maps as code: validate, lint, render and compare them.')
+    .version(VERSION)
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({ writeOut: (text) => io.stdout(text), writeErr: (text) => io.stderr(text) })
+    .exitOverride();
+  for (const register of [
+    registerInit,
+    registerTemplates,
+    registerValidate,
+    registerLint,
+    registerRender,
+    registerImportCsv,
+    registerDiff,
+    registerSchema,
+    registerDemo,
+  ]) {
+    register(program, io).exitOverride().configureOutput({
+      writeOut: (text) => io.stdout(text),
+      writeErr: (text) => io.stderr(text),
+    });
+  }
+  return program as unknown as Command;
+}
