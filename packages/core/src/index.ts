@@ -1,6 +1,7 @@
 export * from './document.ts';
 export * from './ids.ts';
 export * from './journey.ts';
+export * from './json-schema.ts';
 export * from './kpi/catalogue.ts';
 export * from './migrations.ts';
 export * from './problems.ts';
