@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Makes a fresh machine ready: system packages the tests need (installed with apt-get as root when
-# missing) and the npm dependencies (npm ci when node_modules is missing or older than the lock file).
+# missing) and the npm dependencies (when node_modules is missing or older than the lock file).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,6 +21,8 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  echo "setup: installing npm dependencies (npm ci)"
-  npm ci --no-audit --no-fund --loglevel=error
+  # npm install rather than npm ci: the lock file holds only this platform's optional binaries
+  # (biome, esbuild), which npm ci refuses as out of sync; install still takes the locked versions.
+  echo "setup: installing npm dependencies"
+  npm install --no-audit --no-fund --loglevel=error
 fi
