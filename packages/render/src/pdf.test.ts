@@ -1,0 +1,96 @@
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { describe, expect, it } from 'vitest';
+import { layoutPdf, renderDrawingPdf } from './pdf.ts';
+import { dutchMap, fixtureDrawing, wideMap } from './test-maps.ts';
+
+interface PdfPage {
+  width: number;
+  height: number;
+  text: string;
+}
+
+async function readPdf(data: Buffer): Promise<{ pages: PdfPage[]; info: Record<string, unknown> }> {
+  const pdf = await getDocument({ data: new Uint8Array(data), useSystemFonts: false }).promise;
+  const pages: PdfPage[] = [];
+  for (let n = 1; n <= pdf.numPages; n++) {
+    const page = await pdf.getPage(n);
+    const [, , width = 0, height = 0] = page.view;
+    const content = await page.getTextContent();
+    const text = content.items.map((item) => ('str' in item ? item.str : '')).join(' ');
+    pages.push({ width, height, text });
+  }
+  const metadata = await pdf.getMetadata();
+  await pdf.destroy();
+  return { pages, info: metadata.info as Record<string, unknown> };
+}
+
+describe('renderDrawingPdf', () => {
+  it('is one A3 landscape page with every stage name as real text, Dutch letters intact', async () => {
+    const map = dutchMap();
+    const data = await renderDrawingPdf(fixtureDrawing(map), { title: map.title, language: 'nl' });
+    const { pages, info } = await readPdf(data);
+    expect(pages).toHaveLength(1);
+    const [page] = pages;
+    expect(page?.width).toBeCloseTo(1190.55, 0);
+    expect(page?.height).toBeCloseTo(841.89, 0);
+    for (const name of ['Overweging', 'Dienst na verkoop', 'Ideeën', 'Geïnteresseerd', 'Café', 'ĳs']) {
+      expect(page?.text).toContain(name);
+    }
+    expect(page?.text).toContain('Schoenen kopen: één klantreis — pagina 1/1');
+    expect(info.Title).toBe('Schoenen kopen: één klantreis');
+    expect(info.Creator).toBe('Touchline');
+  });
+
+  it('cuts a wide map at stage boundaries, repeating the labels and title on every page', async () => {
+    const map = wideMap(12);
+    const drawing = fixtureDrawing(map);
+    // 12 stages of 320 + 140 labels = 3980 wide, 380 high. A3 landscape leaves 1134.55 x 767.89 pt
+    // (margins 28, footer 18). Whole, it would be 1134.55 / 3980 = 0.285 < 0.75: too small, so cut.
+    // Height allows 767.89 / 380 = 2.0208; labels plus one stage (460) allow 2.466; scale 2.0208.
+    // Room for stages: 1134.55 / 2.0208 - 140 = 421.4, one 320-wide stage per page: 12 pages.
+    const layout = layoutPdf(drawing);
+    expect(layout.scale).toBeCloseTo(2.0208, 4);
+    expect(layout.pages.map((columns) => columns.length)).toEqual(Array(12).fill(1));
+
+    const { pages } = await readPdf(await renderDrawingPdf(drawing, { title: map.title, language: 'nl' }));
+    expect(pages).toHaveLength(12);
+    pages.forEach((page, i) => {
+      expect(page.width).toBeCloseTo(1190.55, 0);
+      expect(page.text).toContain(`Fase ${i + 1} Geïnteresseerd`);
+      expect(page.text).toContain('Pijnpunten');
+      expect(page.text).toContain('Brede kaart');
+      expect(page.text).toContain(`pagina ${i + 1}/12`);
+    });
+    // Text of other pages' stages is not hidden behind the clip.
+    expect(pages[0]?.text).not.toContain('Fase 2 ');
+    expect(pages[0]?.text).not.toContain('Stap 5a');
+  });
+
+  it('packs several stages per page when the drawing is tall', async () => {
+    const map = wideMap(12);
+    const drawing = fixtureDrawing(map);
+    const tall = { ...drawing, height: drawing.height * 4 };
+    // Height 1520: scale = min(767.89 / 1520, 1134.55 / 460) = 0.50519; room = 1134.55 / 0.50519
+    // - 140 = 2105.8, so 6 stages (1920) per page: 6 + 6.
+    const layout = layoutPdf(tall);
+    expect(layout.scale).toBeCloseTo(0.50519, 4);
+    expect(layout.pages.map((columns) => columns.length)).toEqual([6, 6]);
+    const { pages } = await readPdf(await renderDrawingPdf(tall, { title: map.title, language: 'en' }));
+    expect(pages).toHaveLength(2);
+    expect(pages[1]?.text).toContain('Fase 7 Geïnteresseerd');
+    expect(pages[1]?.text).toContain('Fase 12 Geïnteresseerd');
+    expect(pages[1]?.text).not.toContain('Fase 6 ');
+    expect(pages[1]?.text).toContain('Brede kaart — page 2/2');
+  });
+
+  it('honours page size and orientation', () => {
+    const drawing = fixtureDrawing(dutchMap());
+    const a4 = layoutPdf(drawing, { pageSize: 'A4', orientation: 'portrait' });
+    expect([a4.pageWidth, a4.pageHeight]).toEqual([595.28, 841.89]);
+    // Whole on one page: min(757.89 / 380, 539.28 / 1260) = 0.428 < 0.75, so it is cut: scale
+    // min(1.9944, 539.28 / 460 = 1.1723) = 1.1723, room 539.28 / 1.1723 - 140 = 320: the two-step
+    // stage (320) alone, then two one-step stages (160) per page.
+    expect(a4.scale).toBeCloseTo(1.1723, 4);
+    expect(a4.pages.map((columns) => columns.length)).toEqual([1, 2, 2, 1]);
+  });
+});
