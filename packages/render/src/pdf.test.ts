@@ -1,28 +1,7 @@
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import { layoutPdf, renderDrawingPdf } from './pdf.ts';
+import { readPdf } from './pdf-text.ts';
 import { dutchMap, fixtureDrawing, wideMap } from './test-maps.ts';
-
-interface PdfPage {
-  width: number;
-  height: number;
-  text: string;
-}
-
-async function readPdf(data: Buffer): Promise<{ pages: PdfPage[]; info: Record<string, unknown> }> {
-  const pdf = await getDocument({ data: new Uint8Array(data), useSystemFonts: false }).promise;
-  const pages: PdfPage[] = [];
-  for (let n = 1; n <= pdf.numPages; n++) {
-    const page = await pdf.getPage(n);
-    const [, , width = 0, height = 0] = page.view;
-    const content = await page.getTextContent();
-    const text = content.items.map((item) => ('str' in item ? item.str : '')).join(' ');
-    pages.push({ width, height, text });
-  }
-  const metadata = await pdf.getMetadata();
-  await pdf.destroy();
-  return { pages, info: metadata.info as Record<string, unknown> };
-}
 
 describe('renderDrawingPdf', () => {
   it('is one A3 landscape page with every stage name as real text, Dutch letters intact', async () => {

@@ -1,13 +1,7 @@
-import {
-  type JourneyMap,
-  type Language,
-  type RenderedMap,
-  type RenderOptions,
-  renderMapSvg,
-  type StageColumn,
-} from '@touchline/core';
+import type { JourneyMap, Language } from '@touchline/core';
 import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
+import { type DrawingOptions, drawMap, type MapDrawing } from './drawing.ts';
 import { FONT_BOLD_PATH, FONT_REGULAR_PATH } from './fonts.ts';
 import { exportLabels } from './labels.ts';
 import { keepTextInRegion, type Region } from './svg-region.ts';
@@ -38,6 +32,8 @@ const FOOTER_HEIGHT = 18;
 const FONT = 'DejaVuSans';
 const FONT_BOLD = 'DejaVuSans-Bold';
 
+type StageColumn = MapDrawing['columns'][number];
+
 /** How a drawing is laid out on pages: one scale, and the stage columns each page shows. */
 export interface PdfLayout {
   pageWidth: number;
@@ -60,7 +56,7 @@ export function pageDimensions(size: PageSize, orientation: Orientation): { widt
  * every page repeats the lane-label column, so the scale also keeps the widest stage plus that
  * column within one page.
  */
-export function layoutPdf(drawing: RenderedMap, options: PdfOptions = {}): PdfLayout {
+export function layoutPdf(drawing: MapDrawing, options: PdfOptions = {}): PdfLayout {
   const { width: pageWidth, height: pageHeight } = pageDimensions(
     options.pageSize ?? 'A3',
     options.orientation ?? 'landscape',
@@ -69,10 +65,11 @@ export function layoutPdf(drawing: RenderedMap, options: PdfOptions = {}): PdfLa
   const usableHeight = pageHeight - 2 * MARGIN - FOOTER_HEIGHT;
   const wholeScale = Math.min(usableHeight / drawing.height, usableWidth / drawing.width);
   if (wholeScale >= NATURAL_SCALE)
-    return { pageWidth, pageHeight, scale: wholeScale, pages: [drawing.columns] };
+    return { pageWidth, pageHeight, scale: wholeScale, pages: [[...drawing.columns]] };
   const widestColumn = Math.max(0, ...drawing.columns.map((column) => column.width));
   const scale = Math.min(usableHeight / drawing.height, usableWidth / (drawing.headerWidth + widestColumn));
-  if (drawing.width * scale <= usableWidth + 0.01) return { pageWidth, pageHeight, scale, pages: [drawing.columns] };
+  if (drawing.width * scale <= usableWidth + 0.01)
+    return { pageWidth, pageHeight, scale, pages: [[...drawing.columns]] };
   const room = usableWidth / scale - drawing.headerWidth;
   const pages: StageColumn[][] = [];
   let current: StageColumn[] = [];
@@ -96,7 +93,7 @@ export function layoutPdf(drawing: RenderedMap, options: PdfOptions = {}): PdfLa
  */
 function drawRegion(
   doc: PDFKit.PDFDocument,
-  drawing: RenderedMap,
+  drawing: MapDrawing,
   region: Region,
   at: { x: number; y: number },
   scale: number,
@@ -124,7 +121,7 @@ export interface DrawingPdfOptions extends PdfOptions {
 }
 
 /** Lays a drawing out on pages (see {@link layoutPdf}) and writes the PDF. */
-export function renderDrawingPdf(drawing: RenderedMap, options: DrawingPdfOptions): Promise<Buffer> {
+export function renderDrawingPdf(drawing: MapDrawing, options: DrawingPdfOptions): Promise<Buffer> {
   const layout = layoutPdf(drawing, options);
   const doc = new PDFDocument({
     size: [layout.pageWidth, layout.pageHeight],
@@ -145,7 +142,13 @@ export function renderDrawingPdf(drawing: RenderedMap, options: DrawingPdfOption
   layout.pages.forEach((columns, index) => {
     doc.addPage({ size: [layout.pageWidth, layout.pageHeight], margin: 0 });
     if (layout.pages.length === 1) {
-      drawRegion(doc, drawing, { x0: 0, y0: 0, x1: drawing.width, y1: drawing.height }, { x: MARGIN, y: MARGIN }, scale);
+      drawRegion(
+        doc,
+        drawing,
+        { x0: 0, y0: 0, x1: drawing.width, y1: drawing.height },
+        { x: MARGIN, y: MARGIN },
+        scale,
+      );
     } else {
       const first = columns[0];
       const last = columns[columns.length - 1];
@@ -154,8 +157,20 @@ export function renderDrawingPdf(drawing: RenderedMap, options: DrawingPdfOption
       const body = { top: drawing.titleHeight, bottom: drawing.height };
       const contentWidth = drawing.headerWidth + (x1 - x0);
       const top = MARGIN + drawing.titleHeight * scale;
-      drawRegion(doc, drawing, { x0: 0, y0: 0, x1: contentWidth, y1: body.top }, { x: MARGIN, y: MARGIN }, scale);
-      drawRegion(doc, drawing, { x0: 0, y0: body.top, x1: drawing.headerWidth, y1: body.bottom }, { x: MARGIN, y: top }, scale);
+      drawRegion(
+        doc,
+        drawing,
+        { x0: 0, y0: 0, x1: contentWidth, y1: body.top },
+        { x: MARGIN, y: MARGIN },
+        scale,
+      );
+      drawRegion(
+        doc,
+        drawing,
+        { x0: 0, y0: body.top, x1: drawing.headerWidth, y1: body.bottom },
+        { x: MARGIN, y: top },
+        scale,
+      );
       drawRegion(
         doc,
         drawing,
@@ -179,6 +194,6 @@ export function renderDrawingPdf(drawing: RenderedMap, options: DrawingPdfOption
  * The map as a printable PDF: vector drawing, selectable text in the embedded DejaVu Sans, A3
  * landscape unless asked otherwise; wide maps run over several pages (see {@link layoutPdf}).
  */
-export function renderMapPdf(map: JourneyMap, options: PdfOptions & RenderOptions = {}): Promise<Buffer> {
-  return renderDrawingPdf(renderMapSvg(map, options), { ...options, title: map.title, language: map.language });
+export function renderMapPdf(map: JourneyMap, options: PdfOptions & DrawingOptions = {}): Promise<Buffer> {
+  return renderDrawingPdf(drawMap(map, options), { ...options, title: map.title, language: map.language });
 }

@@ -21,7 +21,8 @@ describe('renderPng', () => {
   });
 
   it('paints a white background and dark text', () => {
-    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="40"><text x="4" y="30" font-family="DejaVu Sans" font-size="28">Ideeën ĳs</text></svg>';
+    const svg =
+      '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="40"><text x="4" y="30" font-family="DejaVu Sans" font-size="28">Ideeën ĳs</text></svg>';
     const png = decode(renderPng(svg, { scale: 1 }));
     // Top-left corner is outside the text: white and opaque.
     expect([...png.data.subarray(0, 4)]).toEqual([255, 255, 255, 255]);

@@ -1,5 +1,6 @@
 import { Resvg } from '@resvg/resvg-js';
-import { type JourneyMap, type RenderOptions, renderMapSvg } from '@touchline/core';
+import type { JourneyMap } from '@touchline/core';
+import { type DrawingOptions, drawMap } from './drawing.ts';
 import { FONT_FAMILY, FONT_FILES } from './fonts.ts';
 
 export interface PngOptions {
@@ -21,6 +22,6 @@ export function renderPng(svg: string, options: PngOptions = {}): Buffer {
 }
 
 /** Draws the map with the core renderer and rasterises it. */
-export function renderMapPng(map: JourneyMap, options: PngOptions & RenderOptions = {}): Buffer {
-  return renderPng(renderMapSvg(map, options).svg, options);
+export function renderMapPng(map: JourneyMap, options: PngOptions & DrawingOptions = {}): Buffer {
+  return renderPng(drawMap(map, options).svg, options);
 }

@@ -68,7 +68,8 @@ export function keepTextInRegion(svg: string, region: Region): string {
     if (/^<text[\s>]/i.test(token) && offset.known) {
       const x = offset.x + firstNumber(attribute(token, 'x'));
       const y = offset.y + firstNumber(attribute(token, 'y'));
-      const inside = x >= region.x0 - 0.5 && x < region.x1 + 0.5 && y >= region.y0 - 0.5 && y < region.y1 + 0.5;
+      const inside =
+        x >= region.x0 - 0.5 && x < region.x1 + 0.5 && y >= region.y0 - 0.5 && y < region.y1 + 0.5;
       if (!inside) {
         skipping = !selfClosing;
         continue;

@@ -1,4 +1,5 @@
-import type { JourneyMap, RenderedMap } from '@touchline/core';
+import type { JourneyMap } from '@touchline/core';
+import type { MapDrawing } from './drawing.ts';
 
 /**
  * Maps and drawings shared by this package's tests. The Dutch map uses names with the letters that
@@ -91,7 +92,11 @@ export function dutchMap(): JourneyMap {
         name: 'Geïnteresseerd',
         steps: [{ id: 'belt-hotline', name: 'Belt de hotline #1', touchpoints: ['hotline'], next: [] }],
       },
-      { id: 'cafe', name: 'Café', steps: [{ id: 'drinkt-koffie', name: 'Drinkt koffie', departments: ['marketing'] }] },
+      {
+        id: 'cafe',
+        name: 'Café',
+        steps: [{ id: 'drinkt-koffie', name: 'Drinkt koffie', departments: ['marketing'] }],
+      },
       { id: 'ijs', name: 'ĳs', steps: [{ id: 'eet-ijs', name: 'Eet ĳs: lekker', feelings: { koper: -2 } }] },
     ],
   };
@@ -132,8 +137,8 @@ function escapeXml(text: string): string {
  * depend on the real renderer's layout: a title block, a lane-label column, and per stage a
  * column with its name on top and its step names below.
  */
-export function fixtureDrawing(map: JourneyMap): RenderedMap {
-  const columns: RenderedMap['columns'] = [];
+export function fixtureDrawing(map: JourneyMap): MapDrawing {
+  const columns: { stageId: string; x: number; width: number }[] = [];
   let x = HEADER_WIDTH;
   const parts: string[] = [];
   const height = TITLE_HEIGHT + 40 + LANES.length * LANE_HEIGHT;
