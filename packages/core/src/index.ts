@@ -7,3 +7,4 @@ export * from './migrations.ts';
 export * from './problems.ts';
 export * from './schema.ts';
 export * from './validate.ts';
+export * from './render/index.ts';
