@@ -5,6 +5,6 @@ export * from './json-schema.ts';
 export * from './kpi/catalogue.ts';
 export * from './migrations.ts';
 export * from './problems.ts';
+export * from './render/index.ts';
 export * from './schema.ts';
 export * from './validate.ts';
-export * from './render/index.ts';
