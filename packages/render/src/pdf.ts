@@ -25,6 +25,11 @@ export const PAGE_SIZES: Record<PageSize, { width: number; height: number }> = {
 
 /** Points per SVG unit at the drawing's natural print size (1 CSS pixel = 0.75 pt). */
 const NATURAL_SCALE = 0.75;
+/**
+ * The largest scale: 1 pt per SVG unit, a third above natural size. Beyond it a small map would be
+ * blown up into a poster, and a low, wide one would spread over a page per stage.
+ */
+const MAX_SCALE = 1;
 /** Margin around the drawing, in points. */
 const MARGIN = 28;
 /** Room below the drawing for the footer, in points. */
@@ -52,7 +57,8 @@ export function pageDimensions(size: PageSize, orientation: Orientation): { widt
 
 /**
  * A drawing that fits one page whole at its natural print size or larger goes on one page, as large
- * as fits. Otherwise it is scaled so its height fits the page and cut into pages at stage boundaries;
+ * as fits (at most 1 pt per SVG unit). Otherwise it is scaled so its height fits the page (with the
+ * same upper limit) and cut into pages at stage boundaries;
  * every page repeats the lane-label column, so the scale also keeps the widest stage plus that
  * column within one page.
  */
@@ -63,11 +69,15 @@ export function layoutPdf(drawing: MapDrawing, options: PdfOptions = {}): PdfLay
   );
   const usableWidth = pageWidth - 2 * MARGIN;
   const usableHeight = pageHeight - 2 * MARGIN - FOOTER_HEIGHT;
-  const wholeScale = Math.min(usableHeight / drawing.height, usableWidth / drawing.width);
+  const wholeScale = Math.min(usableHeight / drawing.height, usableWidth / drawing.width, MAX_SCALE);
   if (wholeScale >= NATURAL_SCALE)
     return { pageWidth, pageHeight, scale: wholeScale, pages: [[...drawing.columns]] };
   const widestColumn = Math.max(0, ...drawing.columns.map((column) => column.width));
-  const scale = Math.min(usableHeight / drawing.height, usableWidth / (drawing.headerWidth + widestColumn));
+  const scale = Math.min(
+    usableHeight / drawing.height,
+    usableWidth / (drawing.headerWidth + widestColumn),
+    MAX_SCALE,
+  );
   if (drawing.width * scale <= usableWidth + 0.01)
     return { pageWidth, pageHeight, scale, pages: [[...drawing.columns]] };
   const room = usableWidth / scale - drawing.headerWidth;
