@@ -7,7 +7,10 @@ import { dirname, join } from 'node:path';
  */
 export const FONT_FAMILY = 'DejaVu Sans';
 
-const fontFolder = join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+const fontFolder = join(
+  dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')),
+  'ttf',
+);
 
 /** Absolute path of DejaVuSans.ttf. */
 export const FONT_REGULAR_PATH = join(fontFolder, 'DejaVuSans.ttf');
