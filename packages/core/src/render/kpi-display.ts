@@ -46,13 +46,13 @@ export function kpiLabel(id: KpiId, language: Language): string {
 export function formatKpiValue(id: KpiId, value: number, language: Language): string {
   const unit = KPI_DISPLAY[id].unit;
   const locale = language === 'nl' ? 'nl-NL' : 'en-GB';
-  const number = (n: number, digits: number) =>
-    n.toLocaleString(locale, { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+  const number = (n: number, digits: number, minimum = 0) =>
+    n.toLocaleString(locale, { maximumFractionDigits: digits, minimumFractionDigits: minimum });
   switch (unit) {
     case 'fraction':
       return `${number(value * 100, 1)}%`;
     case 'currency':
-      return `€ ${number(value, 2)}`;
+      return `€ ${number(value, 2, 2)}`;
     case 'ratio':
       return `${number(value, 2)}×`;
     case 'score':

@@ -128,6 +128,8 @@ export interface ItemLayout extends Rect {
   kpi?: { id: KpiId; status: 'good' | 'bad' | 'unknown' };
   /** A coloured bar along the left edge. */
   accent?: string;
+  /** What the box stands for in full (step or touchpoint name), for tooltips and search. */
+  title?: string;
 }
 
 export interface StepColumnLayout {
@@ -138,6 +140,7 @@ export interface StepColumnLayout {
 
 export interface StageColumnLayout {
   stageId: string;
+  name: string;
   x: number;
   width: number;
   palette: StagePalette;
@@ -372,6 +375,7 @@ export function layoutMap(map: JourneyMap, options: RenderOptions = {}): MapLayo
     const stepWidth = count > 0 ? width / count : width;
     columns.push({
       stageId: stage.id,
+      name: stage.name,
       x,
       width,
       palette: STAGE_PALETTES[stageIndex % STAGE_PALETTES.length] as StagePalette,
@@ -639,10 +643,11 @@ function layoutStepCell(
       }
       for (const marker of stepMarkers(map, step, labels, indexes)) {
         texts.push(
-          lineBlock(marker, left + 10, bottomOf(texts, y) + 3, inner, {
+          textBlock(marker, left + 10, bottomOf(texts, y) + 3, inner, {
             fontSize: FONT.small,
             bold: true,
             color: palette.accent,
+            maxLines: 2,
           }),
         );
       }
@@ -660,6 +665,7 @@ function layoutStepCell(
         radius: 6,
         texts,
         accent: palette.accent,
+        title: step.name,
       });
       break;
     }
@@ -687,6 +693,7 @@ function layoutStepCell(
           dashed: false,
           radius: 0,
           texts: [text],
+          title: name,
           icon: {
             channel: touchpoint?.channel ?? 'other',
             mode: touchpoint?.mode ?? 'online',

@@ -61,6 +61,7 @@ function item(box: ItemLayout, out: string[]): void {
   if (box.knownBy) attrs.push(`data-known-by="${box.knownBy}"`);
   if (box.kpi) attrs.push(`data-kpi="${box.kpi.id}" data-status="${box.kpi.status}"`);
   out.push(`<g ${attrs.join(' ')}>`);
+  if (box.title !== undefined) out.push(`<title>${escapeXml(box.title)}</title>`);
   if (box.fill !== 'none' || box.stroke !== 'none') {
     const dash = box.dashed ? ' stroke-dasharray="4 3"' : '';
     const stroke =
@@ -131,6 +132,7 @@ export function writeSvg(layout: MapLayout): string {
   const header = layout.stageHeader;
   for (const column of layout.columns) {
     out.push(`<g data-stage="${escapeXml(column.stageId)}">`);
+    out.push(`<title>${escapeXml(column.name)}</title>`);
     out.push(
       rect(
         { x: column.x, y: gridTop, width: column.width, height: gridBottom - gridTop },
