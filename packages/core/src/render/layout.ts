@@ -28,7 +28,7 @@ const PAD = 8;
 const GAP = 6;
 const MIN_LANE_HEIGHT = 44;
 const CURVE_HEIGHT = 176;
-const KPI_MIN_BOX_WIDTH = 150;
+const KPI_MIN_BOX_WIDTH = 136;
 
 const FONT = { title: 26, meta: 13, stage: 16, laneLabel: 13, body: 12, small: 11 } as const;
 
