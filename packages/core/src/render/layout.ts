@@ -161,6 +161,8 @@ export interface CurvePointLayout extends CurvePoint {
   stepId: string;
   score: number;
   label: TextBlock;
+  /** A white patch behind the label, so curves passing by do not cross it. */
+  labelBox: Rect;
 }
 
 export interface PersonaCurveLayout {
@@ -630,7 +632,7 @@ function layoutStepCell(
     case 'steps': {
       const inner = width - 16;
       const texts: TextBlock[] = [
-        textBlock(step.name, left + 10, y + 8, inner, { fontSize: FONT.body, bold: true, maxLines: 3 }),
+        textBlock(step.name, left + 10, y + 8, inner, { fontSize: FONT.body, bold: true, maxLines: 4 }),
       ];
       if (step.description) {
         texts.push(
@@ -730,15 +732,29 @@ function layoutStepCell(
     }
     case 'evidence': {
       for (const evidence of step.evidence ?? []) {
-        const heading = [
-          labels.evidenceSources[evidence.source],
+        const details = [
           ...(evidence.participants !== undefined ? [labels.participants(evidence.participants)] : []),
-          ...(evidence.score !== undefined ? [`${labels.score} ${evidence.score}`] : []),
+          ...(evidence.score !== undefined
+            ? [`${labels.score} ${evidence.score.toLocaleString(map.language === 'nl' ? 'nl-NL' : 'en-GB')}`]
+            : []),
+          ...(evidence.date !== undefined ? [evidence.date] : []),
         ].join(' · ');
         const inner = width - 14;
         const texts = [
-          textBlock(heading, left + 7, y + 6, inner, { fontSize: FONT.small, bold: true, maxLines: 2 }),
+          lineBlock(labels.evidenceSources[evidence.source], left + 7, y + 6, inner, {
+            fontSize: FONT.small,
+            bold: true,
+          }),
         ];
+        if (details) {
+          texts.push(
+            textBlock(details, left + 7, bottomOf(texts, y), inner, {
+              fontSize: FONT.small,
+              color: COLORS.muted,
+              maxLines: 2,
+            }),
+          );
+        }
         if (evidence.summary) {
           texts.push(
             textBlock(evidence.summary, left + 7, bottomOf(texts, y) + 2, inner, {
@@ -943,7 +959,8 @@ function layoutCurve(
   const legend: EmotionCurveLayout['legend'] = [];
   let legendY = bottomOf([label], top) + 8;
   for (const { persona, color } of personas) {
-    const text = textBlock(persona.name, MARGIN + PAD + 24, legendY, LABEL_COLUMN_WIDTH - 2 * PAD - 24 - 28, {
+    // Leaves room at the right for the axis labels (+2 .. −2).
+    const text = textBlock(persona.name, MARGIN + PAD + 22, legendY, LABEL_COLUMN_WIDTH - 2 * PAD - 22 - 22, {
       fontSize: FONT.small,
       maxLines: 2,
     });
@@ -969,10 +986,11 @@ function layoutCurve(
       }),
     });
   }
-  const spread = personas.length > 1 ? 12 : 0;
-  const curves: PersonaCurveLayout[] = personas.map(({ persona, color }, p) => {
+  // Scores already labelled per step, so that personas sharing a score put their labels side by
+  // side instead of on top of each other.
+  const labelled = new Map<string, number[]>();
+  const curves: PersonaCurveLayout[] = personas.map(({ persona, color }) => {
     const points: CurvePointLayout[] = [];
-    const labelShift = (p - (personas.length - 1) / 2) * spread;
     map.stages.forEach((stage, i) => {
       const column = columns[i] as StageColumnLayout;
       stage.steps.forEach((step, s) => {
@@ -981,20 +999,29 @@ function layoutCurve(
         const cell = column.steps[s] as StepColumnLayout;
         const px = cell.x + cell.width / 2;
         const py = yOf(score);
-        const text = signed(score);
-        const labelY = score >= 0 ? py - 8 - lineHeightOf(FONT.small) : py + 8;
-        points.push({
-          x: px,
-          y: py,
-          stepId: step.id,
-          score,
-          label: lineBlock(text, px + labelShift, labelY, 40, {
-            fontSize: FONT.small,
-            bold: true,
-            color,
-            anchor: 'middle',
-          }),
-        });
+        const earlier = labelled.get(step.id) ?? [];
+        const same = earlier.filter((other) => other === score).length;
+        labelled.set(step.id, [...earlier, score]);
+        const lineHeight = lineHeightOf(FONT.small);
+        const style = { fontSize: FONT.small, bold: true, color };
+        let label: TextBlock;
+        if (same === 0) {
+          const labelY = score >= 0 ? py - 8 - lineHeight : py + 8;
+          label = lineBlock(signed(score), px, labelY, 40, { ...style, anchor: 'middle' });
+        } else if (same % 2 === 1) {
+          label = lineBlock(signed(score), px + 8, py - lineHeight / 2, 40, { ...style, anchor: 'start' });
+        } else {
+          label = lineBlock(signed(score), px - 8, py - lineHeight / 2, 40, { ...style, anchor: 'end' });
+        }
+        const labelWidth = measureText(label.lines[0] ?? '', FONT.small, true);
+        const labelLeft =
+          label.anchor === 'middle'
+            ? label.x - labelWidth / 2
+            : label.anchor === 'end'
+              ? label.x - labelWidth
+              : label.x;
+        const labelBox = { x: labelLeft - 2, y: label.y + 1, width: labelWidth + 4, height: lineHeight - 2 };
+        points.push({ x: px, y: py, stepId: step.id, score, label, labelBox });
       });
     });
     return { personaId: persona.id, name: persona.name, color, points, path: smoothPath(points) };

@@ -227,7 +227,7 @@ function curve(layout: MapLayout, out: string[]): void {
       line(
         entry.x,
         entry.y,
-        entry.x + 18,
+        entry.x + 16,
         entry.y,
         `stroke="${entry.color}" stroke-width="3" stroke-linecap="round"`,
       ),
@@ -245,6 +245,7 @@ function curve(layout: MapLayout, out: string[]): void {
       out.push(
         `<circle cx="${n(point.x)}" cy="${n(point.y)}" r="4.5" fill="#ffffff" stroke="${persona.color}" stroke-width="2"/>`,
       );
+      out.push(rect(point.labelBox, 'rx="3" fill="#ffffff" fill-opacity="0.85"'));
       text(point.label, out);
     }
     out.push('</g>');

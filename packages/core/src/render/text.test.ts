@@ -34,6 +34,11 @@ describe('wrapText', () => {
     for (const line of lines) expect(measureText(line, 10)).toBeLessThanOrEqual(30);
   });
 
+  it('breaks a long hyphenated word after a hyphen', () => {
+    const { lines } = wrapText('Hotline-medewerker', 80, { fontSize: 11 });
+    expect(lines).toEqual(['Hotline-', 'medewerker']);
+  });
+
   it('cuts after maxLines with an ellipsis that still fits', () => {
     const wrapped = wrapText('alpha beta gamma delta epsilon zeta', 60, { fontSize: 10, maxLines: 2 });
     expect(wrapped.truncated).toBe(true);

@@ -87,16 +87,35 @@ export function wrapText(text: string, width: number, options: WrapOptions): Wra
       lineWidth = wordWidth;
       continue;
     }
-    // A word wider than the line: split it by characters.
-    for (const char of word) {
-      const charWidth = measureText(char, fontSize, bold);
-      if (line !== '' && lineWidth + charWidth > width) {
+    // A word wider than the line: break it after its hyphens, and by characters where a piece
+    // is still too wide.
+    for (const piece of word.split(/(?<=-)/)) {
+      const pieceWidth = measureText(piece, fontSize, bold);
+      if (lineWidth + pieceWidth <= width) {
+        line += piece;
+        lineWidth += pieceWidth;
+        continue;
+      }
+      if (line !== '') {
         if (!pushLine(line)) break outer;
         line = '';
         lineWidth = 0;
       }
-      line += char;
-      lineWidth += charWidth;
+      if (pieceWidth <= width) {
+        line = piece;
+        lineWidth = pieceWidth;
+        continue;
+      }
+      for (const char of piece) {
+        const charWidth = measureText(char, fontSize, bold);
+        if (line !== '' && lineWidth + charWidth > width) {
+          if (!pushLine(line)) break outer;
+          line = '';
+          lineWidth = 0;
+        }
+        line += char;
+        lineWidth += charWidth;
+      }
     }
   }
   if (!truncated && line !== '') pushLine(line);
