@@ -129,6 +129,25 @@ describe('layoutMap', () => {
     expect(curve?.personas[0]?.path.startsWith('M252,')).toBe(true);
   });
 
+  it('copes with a stage without steps and a feelings lane without feelings', () => {
+    const map: JourneyMap = {
+      ...testMap(),
+      stages: [
+        { id: 'empty', name: 'Empty', kpis: [{ kpi: 'nps', target: 30 }], steps: [] },
+        { id: 'one', name: 'One', steps: [{ id: 'only', name: 'Only step' }] },
+      ],
+    };
+    const layout = layoutMap(map, { lanes: ['steps', 'feelings', 'kpis'] });
+    expect(layout.columns.map((c) => [c.x, c.width, c.steps.length])).toEqual([
+      [174, 200, 0],
+      [374, 200, 1],
+    ]);
+    expect(layout.curve?.personas.every((p) => p.points.length === 0)).toBe(true);
+    const kpi = lane(layout, 'kpis').items[0];
+    expect(kpi?.kpi).toEqual({ id: 'nps', status: 'unknown' });
+    expect(tagProblem(renderMapSvg(map, { lanes: ['steps', 'feelings', 'kpis'] }).svg)).toBeUndefined();
+  });
+
   it('draws only the personas asked for', () => {
     const layout = layoutMap(testMap(), { personas: ['ria'] });
     expect(layout.curve?.personas.map((p) => p.personaId)).toEqual(['ria']);
