@@ -42,12 +42,27 @@ export function kpiLabel(id: KpiId, language: Language): string {
   return (language === 'nl' ? DUTCH_LABELS[id] : undefined) ?? KPI_DISPLAY[id].label;
 }
 
+// Intl formatters are slow to build and fast to use, so each one is built once.
+const formats = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(language: Language, digits: number, minimum: number): Intl.NumberFormat {
+  const key = `${language}:${digits}:${minimum}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(language === 'nl' ? 'nl-NL' : 'en-GB', {
+      maximumFractionDigits: digits,
+      minimumFractionDigits: minimum,
+    });
+    formats.set(key, format);
+  }
+  return format;
+}
+
 /** The KPI's value written for a reader: `2,5%` in Dutch, `2.5%` in English. */
 export function formatKpiValue(id: KpiId, value: number, language: Language): string {
   const unit = KPI_DISPLAY[id].unit;
-  const locale = language === 'nl' ? 'nl-NL' : 'en-GB';
   const number = (n: number, digits: number, minimum = 0) =>
-    n.toLocaleString(locale, { maximumFractionDigits: digits, minimumFractionDigits: minimum });
+    numberFormat(language, digits, minimum).format(n);
   switch (unit) {
     case 'fraction':
       return `${number(value * 100, 1)}%`;

@@ -654,7 +654,9 @@ function layoutStepCell(
         );
       }
       push({
-        ...base,
+        lane: base.lane,
+        stageId: base.stageId,
+        stepId: base.stepId,
         kind: 'step',
         x: left,
         y,
@@ -683,7 +685,9 @@ function layoutStepCell(
         const height = Math.max(2 * radius + 2, blockHeight(text) + 2);
         text.y = y + (height - blockHeight(text)) / 2;
         push({
-          ...base,
+          lane: base.lane,
+          stageId: base.stageId,
+          stepId: base.stepId,
           kind: 'touchpoint',
           x: left,
           y,
@@ -714,7 +718,9 @@ function layoutStepCell(
           maxLines: 2,
         });
         push({
-          ...base,
+          lane: base.lane,
+          stageId: base.stageId,
+          stepId: base.stepId,
           kind: 'department',
           x: left,
           y,
@@ -773,7 +779,9 @@ function layoutStepCell(
           );
         }
         push({
-          ...base,
+          lane: base.lane,
+          stageId: base.stageId,
+          stepId: base.stepId,
           kind: 'evidence',
           x: left,
           y,
@@ -813,7 +821,9 @@ function noteItem(
     maxLines: 5,
   });
   return {
-    ...base,
+    lane: base.lane,
+    stageId: base.stageId,
+    stepId: base.stepId,
     kind: 'note',
     x: left,
     y,

@@ -10,7 +10,7 @@ import {
 import { escapeXml, FONT_FAMILY } from './text.ts';
 
 function n(value: number): string {
-  return String(Math.round(value * 100) / 100);
+  return Number.isInteger(value) ? String(value) : String(Math.round(value * 100) / 100);
 }
 
 function rect(r: Rect, attrs: string): string {

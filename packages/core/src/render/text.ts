@@ -15,12 +15,7 @@ function face(bold: boolean): FontFaceMetrics {
   return bold ? DEJAVU_SANS_BOLD : DEJAVU_SANS;
 }
 
-/**
- * Width of `text` in px when drawn in DejaVu Sans at `fontSize`, from the font's advance widths
- * (kerning is ignored; it only narrows text, so wrapping stays on the safe side).
- */
-export function measureText(text: string, fontSize: number, bold = false): number {
-  const metrics = face(bold);
+function emWidth(text: string, metrics: FontFaceMetrics): number {
   let em = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
@@ -33,6 +28,30 @@ export function measureText(text: string, fontSize: number, bold = false): numbe
     } else {
       em += metrics.extra[code] ?? metrics.fallback;
     }
+  }
+  return em;
+}
+
+/**
+ * Width of `text` in px when drawn in DejaVu Sans at `fontSize`, from the font's advance widths
+ * (kerning is ignored; it only narrows text, so wrapping stays on the safe side).
+ */
+export function measureText(text: string, fontSize: number, bold = false): number {
+  return emWidth(text, face(bold)) * fontSize;
+}
+
+// Maps repeat their words a lot (step names, lane labels), so word widths are remembered; the
+// caches are emptied when they grow large, to keep a long-running server's memory flat.
+const WORD_CACHE_LIMIT = 20_000;
+const wordCaches = { regular: new Map<string, number>(), bold: new Map<string, number>() };
+
+function wordWidth(word: string, fontSize: number, bold: boolean): number {
+  const cache = bold ? wordCaches.bold : wordCaches.regular;
+  let em = cache.get(word);
+  if (em === undefined) {
+    em = emWidth(word, face(bold));
+    if (cache.size >= WORD_CACHE_LIMIT) cache.clear();
+    cache.set(word, em);
   }
   return em * fontSize;
 }
@@ -73,18 +92,18 @@ export function wrapText(text: string, width: number, options: WrapOptions): Wra
   };
 
   outer: for (const word of words) {
-    const wordWidth = measureText(word, fontSize, bold);
-    if (line !== '' && lineWidth + spaceWidth + wordWidth <= width) {
+    const measured = wordWidth(word, fontSize, bold);
+    if (line !== '' && lineWidth + spaceWidth + measured <= width) {
       line += ` ${word}`;
-      lineWidth += spaceWidth + wordWidth;
+      lineWidth += spaceWidth + measured;
       continue;
     }
     if (line !== '' && !pushLine(line)) break;
     line = '';
     lineWidth = 0;
-    if (wordWidth <= width) {
+    if (measured <= width) {
       line = word;
-      lineWidth = wordWidth;
+      lineWidth = measured;
       continue;
     }
     // A word wider than the line: break it after its hyphens, and by characters where a piece
