@@ -556,8 +556,17 @@ function layoutLegend(
     entries.push(make(swatch, label));
     x += swatchWidth + 6 + textWidth + 18;
   };
-  for (const knownBy of ['observed', 'assumed', 'proposed'] as const) {
-    add(labels.knownBy[knownBy], (swatch, label) => ({ kind: 'known-by', knownBy, swatch, label }));
+  const noteLanes: readonly LaneId[] = [
+    'thoughts',
+    'questions',
+    'motivations',
+    'painPoints',
+    'opportunities',
+  ];
+  if (lanes.some((lane) => noteLanes.includes(lane))) {
+    for (const knownBy of ['observed', 'assumed', 'proposed'] as const) {
+      add(labels.knownBy[knownBy], (swatch, label) => ({ kind: 'known-by', knownBy, swatch, label }));
+    }
   }
   if (lanes.includes('touchpoints')) {
     for (const mode of ['online', 'offline'] as const) {
@@ -643,7 +652,7 @@ function layoutStepCell(
           }),
         );
       }
-      for (const marker of stepMarkers(map, step, labels, indexes)) {
+      for (const marker of stepMarkers(step, labels, indexes)) {
         texts.push(
           textBlock(marker, left + 10, bottomOf(texts, y) + 3, inner, {
             fontSize: FONT.small,
@@ -840,7 +849,7 @@ function noteItem(
 }
 
 /** Marks on a step card for where the journey goes next, when that is not simply the next step. */
-function stepMarkers(map: JourneyMap, step: Step, labels: RenderLabels, indexes: Indexes): string[] {
+function stepMarkers(step: Step, labels: RenderLabels, indexes: Indexes): string[] {
   const markers: string[] = [];
   const own = indexes.stepIndex.get(step.id) ?? 0;
   const next = step.next;
@@ -856,7 +865,7 @@ function stepMarkers(map: JourneyMap, step: Step, labels: RenderLabels, indexes:
     if (next.length === 0 && own < indexes.stepCount - 1) markers.push(`• ${labels.journeyEnds}`);
   }
   if (step.subJourney) markers.push(`→ ${labels.subJourney}: ${step.subJourney.map}`);
-  return markers.length > 0 && map.stages.length > 0 ? markers : [];
+  return markers;
 }
 
 /** Lays out a stage's KPIs as boxes in a grid; returns the bottom of its content. */
