@@ -55,12 +55,31 @@ export function pageDimensions(size: PageSize, orientation: Orientation): { widt
   return orientation === 'landscape' ? { width: height, height: width } : { width, height };
 }
 
+/** Cuts the stage columns into pages of at most `room` SVG units each, in order. */
+function packColumns(columns: readonly StageColumn[], room: number): StageColumn[][] {
+  const pages: StageColumn[][] = [];
+  let current: StageColumn[] = [];
+  let used = 0;
+  for (const column of columns) {
+    if (current.length > 0 && used + column.width > room + 0.01) {
+      pages.push(current);
+      current = [];
+      used = 0;
+    }
+    current.push(column);
+    used += column.width;
+  }
+  if (current.length > 0) pages.push(current);
+  return pages;
+}
+
 /**
  * A drawing that fits one page whole at its natural print size or larger goes on one page, as large
  * as fits (at most 1 pt per SVG unit). Otherwise it is scaled so its height fits the page (with the
- * same upper limit) and cut into pages at stage boundaries;
- * every page repeats the lane-label column, so the scale also keeps the widest stage plus that
- * column within one page.
+ * same upper limit) and cut into pages at stage boundaries; every page repeats the lane-label
+ * column, so the scale also keeps the widest stage plus that column within one page. When a
+ * smaller scale, down to natural size, needs fewer pages, the largest scale that does is used:
+ * three full pages read better than four half-empty ones.
  */
 export function layoutPdf(drawing: MapDrawing, options: PdfOptions = {}): PdfLayout {
   const { width: pageWidth, height: pageHeight } = pageDimensions(
@@ -73,28 +92,28 @@ export function layoutPdf(drawing: MapDrawing, options: PdfOptions = {}): PdfLay
   if (wholeScale >= NATURAL_SCALE)
     return { pageWidth, pageHeight, scale: wholeScale, pages: [[...drawing.columns]] };
   const widestColumn = Math.max(0, ...drawing.columns.map((column) => column.width));
-  const scale = Math.min(
+  const largest = Math.min(
     usableHeight / drawing.height,
     usableWidth / (drawing.headerWidth + widestColumn),
     MAX_SCALE,
   );
-  if (drawing.width * scale <= usableWidth + 0.01)
-    return { pageWidth, pageHeight, scale, pages: [[...drawing.columns]] };
-  const room = usableWidth / scale - drawing.headerWidth;
-  const pages: StageColumn[][] = [];
-  let current: StageColumn[] = [];
-  let used = 0;
-  for (const column of drawing.columns) {
-    if (current.length > 0 && used + column.width > room + 0.01) {
-      pages.push(current);
-      current = [];
-      used = 0;
+  const pagesAt = (scale: number) => packColumns(drawing.columns, usableWidth / scale - drawing.headerWidth);
+  let scale = largest;
+  const smallest = Math.min(NATURAL_SCALE, largest);
+  const fewest = pagesAt(smallest).length;
+  if (pagesAt(largest).length > fewest) {
+    // Fewer pages need more room, so the page count only grows with the scale: bisect for the
+    // largest scale that still gives the fewest pages.
+    let low = smallest;
+    let high = largest;
+    for (let i = 0; i < 30; i++) {
+      const middle = (low + high) / 2;
+      if (pagesAt(middle).length <= fewest) low = middle;
+      else high = middle;
     }
-    current.push(column);
-    used += column.width;
+    scale = low;
   }
-  if (current.length > 0) pages.push(current);
-  return { pageWidth, pageHeight, scale, pages };
+  return { pageWidth, pageHeight, scale, pages: pagesAt(scale) };
 }
 
 /**
@@ -165,12 +184,14 @@ export function renderDrawingPdf(drawing: MapDrawing, options: DrawingPdfOptions
       const x0 = first?.x ?? drawing.headerWidth;
       const x1 = last ? last.x + last.width : x0;
       const body = { top: drawing.titleHeight, bottom: drawing.height };
-      const contentWidth = drawing.headerWidth + (x1 - x0);
+      // The title block is cut at the page's edge, not at the page's last stage, so a legend to the
+      // right of the title stays whole on narrow pages.
+      const titleWidth = Math.min(drawing.width, (layout.pageWidth - 2 * MARGIN) / scale);
       const top = MARGIN + drawing.titleHeight * scale;
       drawRegion(
         doc,
         drawing,
-        { x0: 0, y0: 0, x1: contentWidth, y1: body.top },
+        { x0: 0, y0: 0, x1: titleWidth, y1: body.top },
         { x: MARGIN, y: MARGIN },
         scale,
       );
