@@ -3,6 +3,7 @@ export * from './ids.ts';
 export * from './journey.ts';
 export * from './json-schema.ts';
 export * from './kpi/catalogue.ts';
+export * from './lint.ts';
 export * from './migrations.ts';
 export * from './problems.ts';
 export * from './render/index.ts';
