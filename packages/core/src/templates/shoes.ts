@@ -496,7 +496,10 @@ export function buildShoesMap(language: Language): JourneyMap {
           },
           {
             id: 'clicks-ad',
-            name: t('Clicks an ad to a landing page', 'Klikt op een advertentie naar de landingspagina'),
+            name: t(
+              'Clicks an ad to a landing page',
+              'Klikt op een advertentie en komt op de landingspagina',
+            ),
             touchpoints: ['ad', 'banner', 'landing-page'],
             departments: ['marketing'],
             thoughts: [
@@ -512,7 +515,7 @@ export function buildShoesMap(language: Language): JourneyMap {
               assumed(
                 t(
                   'Show the free returns on the landing page',
-                  'Het gratis retourneren op de landingspagina laten zien',
+                  'Gratis retourneren op de landingspagina vermelden',
                 ),
               ),
             ],
@@ -594,7 +597,10 @@ export function buildShoesMap(language: Language): JourneyMap {
             ],
             questions: [
               observed(
-                t('Do they have my size, and does it run small?', 'Hebben ze mijn maat, en valt die klein?'),
+                t(
+                  'Do they have my size, and does it run small?',
+                  'Hebben ze mijn maat, en valt dit model klein?',
+                ),
                 'observation-browsing',
               ),
             ],
@@ -748,7 +754,7 @@ export function buildShoesMap(language: Language): JourneyMap {
             name: t('Receives the parcel', 'Ontvangt het pakket'),
             touchpoints: ['packaging', 'inserts', 'invoice', 'delivery-note'],
             departments: ['logistics-service-providers', 'accounting'],
-            thoughts: [assumed(t('Nice box, let us see', 'Mooie doos, even kijken'))],
+            thoughts: [assumed(t("Nice box, let's see", 'Mooie doos, even kijken'))],
             motivations: [assumed(t('The joy of unboxing', 'Het plezier van uitpakken'))],
             feelings: { 'first-time-buyer': 2, 'returning-customer': 1 },
           },
@@ -1138,7 +1144,7 @@ export function buildShoesMap(language: Language): JourneyMap {
             departments: ['marketing', 'e-shop-management'],
             // The coupon brings the customer back to browsing: the loop ends when a pair does not fit.
             next: ['browses-e-shop'],
-            thoughts: [assumed(t('Let us try the next size up', 'Laat ik een maat groter proberen'))],
+            thoughts: [assumed(t("Let's try one size up", 'Laat ik een maat groter proberen'))],
             opportunities: [
               proposed(
                 t(
