@@ -8,4 +8,5 @@ export * from './migrations.ts';
 export * from './problems.ts';
 export * from './render/index.ts';
 export * from './schema.ts';
+export * from './templates/index.ts';
 export * from './validate.ts';
