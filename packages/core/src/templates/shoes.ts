@@ -1,4 +1,5 @@
 import type { JourneyMap, LaneItem, Language, Touchpoint } from '../schema.ts';
+import type { MapTemplate } from './types.ts';
 
 /**
  * The events the shoes map's touchpoints listen for, with the properties they carry. A synthetic
@@ -1162,7 +1163,7 @@ export function buildShoesMap(language: Language): JourneyMap {
 }
 
 /** The shoes template entry: the worked example in English and Dutch. */
-export const shoesTemplate = {
+export const shoesTemplate: MapTemplate = {
   id: 'shoes',
   name: { en: 'Buying shoes (worked example)', nl: 'Schoenen kopen (uitgewerkt voorbeeld)' },
   description: {
@@ -1171,4 +1172,4 @@ export const shoesTemplate = {
   },
   stages: 5,
   build: buildShoesMap,
-} as const;
+};
