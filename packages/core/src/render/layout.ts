@@ -1,4 +1,5 @@
 import type { KpiId } from '../kpi/catalogue.ts';
+import { formatKpiValue, isBetter, kpiDefinition } from '../kpi/catalogue.ts';
 import {
   type Channel,
   FEELING_MAX,
@@ -13,7 +14,6 @@ import {
   type Step,
 } from '../schema.ts';
 import { type CurvePoint, smoothPath } from './curve.ts';
-import { formatKpiValue, kpiLabel, meetsTarget } from './kpi-display.ts';
 import { type RenderLabels, renderLabels } from './labels.ts';
 import { fitLine, measureText, type WrappedText, wrapText } from './text.ts';
 import { LANE_IDS, type LaneId, type RenderOptions } from './types.ts';
@@ -895,11 +895,11 @@ function layoutKpis(
     const status: 'good' | 'bad' | 'unknown' =
       actual === undefined || kpi.target === undefined
         ? 'unknown'
-        : meetsTarget(kpi.kpi, actual, kpi.target)
+        : isBetter(kpi.kpi, actual, kpi.target)
           ? 'good'
           : 'bad';
     const texts = [
-      textBlock(kpiLabel(kpi.kpi, map.language), x + 7, rowTop + 6, textWidth, {
+      textBlock(kpiDefinition(kpi.kpi).label[map.language], x + 7, rowTop + 6, textWidth, {
         fontSize: FONT.body,
         bold: true,
         maxLines: 2,
