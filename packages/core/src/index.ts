@@ -1,3 +1,4 @@
+export * from './diff.ts';
 export * from './document.ts';
 export * from './ids.ts';
 export * from './journey.ts';
