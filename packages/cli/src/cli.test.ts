@@ -105,7 +105,9 @@ describe('touchline lint', () => {
     writeFileSync(file('map.yaml'), text);
     const lint = await run('lint', 'map.yaml');
     expect(lint.code).toBe(EXIT_OK);
-    expect(lint.stderr).toMatch(/^map\.yaml:\d+:\d+: stages\[0\](\.customerGoal)?: .*customer goal.* \[no-customer-goal\]$/m);
+    expect(lint.stderr).toMatch(
+      /^map\.yaml:\d+:\d+: stages\[0\](\.customerGoal)?: .*customer goal.* \[no-customer-goal\]$/m,
+    );
     const strict = await run('lint', 'map.yaml', '--strict');
     expect(strict.code).toBe(EXIT_INVALID);
   });
@@ -165,12 +167,22 @@ describe('touchline import-csv', () => {
   it('turns an exported CSV back into a valid map with the same steps', async () => {
     await run('init', '-t', 'shoes', '--lang', 'nl', '-o', 'shoes.yaml');
     await run('render', 'shoes.yaml', '-f', 'csv', '-o', 'shoes.csv');
-    const result = await run('import-csv', 'shoes.csv', '-o', 'again.yaml', '--title', 'Schoenen', '--lang', 'nl');
+    const result = await run(
+      'import-csv',
+      'shoes.csv',
+      '-o',
+      'again.yaml',
+      '--title',
+      'Schoenen',
+      '--lang',
+      'nl',
+    );
     expect(result.code).toBe(EXIT_OK);
     const again = loadMapText(readFileSync(file('again.yaml'), 'utf8'), 'again.yaml');
     if (!again.ok) throw new Error(again.problems.map((p) => p.message).join('\n'));
     const original = templateById('shoes')?.build('nl');
-    const ids = (m: typeof again.file.map | undefined) => m?.stages.flatMap((s) => s.steps.map((step) => step.id));
+    const ids = (m: typeof again.file.map | undefined) =>
+      m?.stages.flatMap((s) => s.steps.map((step) => step.id));
     expect(ids(again.file.map)).toEqual(ids(original));
   });
 });
@@ -208,7 +220,9 @@ describe('usage', () => {
     const bin = new URL('../bin/touchline.js', import.meta.url).pathname;
     const { stdout } = await promisify(execFile)(process.execPath, [bin, 'templates'], { cwd });
     expect(stdout).toContain('shoes');
-    const failed = await promisify(execFile)(process.execPath, [bin, 'validate', 'nope.yaml'], { cwd }).catch((e: { code: number }) => e);
+    const failed = await promisify(execFile)(process.execPath, [bin, 'validate', 'nope.yaml'], { cwd }).catch(
+      (e: { code: number }) => e,
+    );
     expect((failed as { code: number }).code).toBe(EXIT_INVALID);
   });
 });

@@ -31,10 +31,12 @@ export function buildProgram(io: CliIo): Command {
     registerSchema,
     registerDemo,
   ]) {
-    register(program, io).exitOverride().configureOutput({
-      writeOut: (text) => io.stdout(text),
-      writeErr: (text) => io.stderr(text),
-    });
+    register(program, io)
+      .exitOverride()
+      .configureOutput({
+        writeOut: (text) => io.stdout(text),
+        writeErr: (text) => io.stderr(text),
+      });
   }
   return program as unknown as Command;
 }

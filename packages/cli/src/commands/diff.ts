@@ -5,7 +5,9 @@ import { CliError, type CliIo, printJson, requireMap } from '../io.ts';
 export function registerDiff(program: Command, io: CliIo) {
   return program
     .command('diff')
-    .description('Compare two maps (e.g. current state and future state): stages, steps, touchpoints and lanes added, removed or changed.')
+    .description(
+      'Compare two maps (e.g. current state and future state): stages, steps, touchpoints and lanes added, removed or changed.',
+    )
     .argument('<a>', 'the map to compare from')
     .argument('<b>', 'the map to compare to')
     .option('--json', 'print the changes as JSON')

@@ -8,7 +8,10 @@ export function registerImportCsv(program: Command, io: CliIo) {
     .command('import-csv')
     .description('Turn a CSV of steps (as written by `render --format csv`) into a map file.')
     .argument('<file>', 'CSV file, one row per step')
-    .option('-o, --output <file>', 'map file to write (YAML, or JSON by extension); standard output when omitted')
+    .option(
+      '-o, --output <file>',
+      'map file to write (YAML, or JSON by extension); standard output when omitted',
+    )
     .option('--title <title>', 'title of the new map')
     .option('--id <id>', 'id of the new map (a slug)')
     .addOption(new Option('-l, --lang <language>', 'language of the map').choices(['nl', 'en'] as const))
@@ -19,7 +22,10 @@ export function registerImportCsv(program: Command, io: CliIo) {
         ...(options.lang ? { language: options.lang } : {}),
       });
       if (!map) {
-        printProblems(io, problems.map((p) => ({ ...p, file: p.file ?? file })));
+        printProblems(
+          io,
+          problems.map((p) => ({ ...p, file: p.file ?? file })),
+        );
         throw new CliError('', EXIT_INVALID);
       }
       const format = options.output?.endsWith('.json') ? 'json' : 'yaml';

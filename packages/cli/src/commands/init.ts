@@ -13,13 +13,20 @@ export function registerInit(program: Command, io: CliIo) {
     .command('init')
     .description('Start a new map file from a template.')
     .requiredOption('-t, --template <name>', `template id (${listTemplateIds().join(', ')})`)
-    .addOption(new Option('-l, --lang <language>', 'language of the map').choices(['nl', 'en'] as const).default('en' as const))
+    .addOption(
+      new Option('-l, --lang <language>', 'language of the map')
+        .choices(['nl', 'en'] as const)
+        .default('en' as const),
+    )
     .option('-o, --output <file>', 'file to write (default: <template>.yaml)')
     .option('-f, --force', 'overwrite an existing file')
     .action((options) => {
       const template = templateById(options.template);
       if (!template) {
-        throw new CliError(`unknown template "${options.template}"; choose one of: ${listTemplateIds().join(', ')}`, EXIT_USAGE);
+        throw new CliError(
+          `unknown template "${options.template}"; choose one of: ${listTemplateIds().join(', ')}`,
+          EXIT_USAGE,
+        );
       }
       const output = options.output ?? `${template.id}.yaml`;
       if (fileExists(io, output) && !options.force) {

@@ -5,7 +5,9 @@ import { CliError, type CliIo, EXIT_INVALID, plural, printJson, printProblems, r
 export function registerLint(program: Command, io: CliIo) {
   return program
     .command('lint')
-    .description('Report what makes a map weak: missing goals or KPIs, unexplained feeling dips, endless loops, guesswork ...')
+    .description(
+      'Report what makes a map weak: missing goals or KPIs, unexplained feeling dips, endless loops, guesswork ...',
+    )
     .argument('<file>', 'map file (YAML or JSON)')
     .option('--strict', 'treat warnings as errors (exit code 1), for CI')
     .option('--json', 'print the warnings as JSON')

@@ -8,9 +8,15 @@ export function registerRender(program: Command, io: CliIo) {
     .command('render')
     .description('Export a map as SVG, PNG, PDF, Markdown, CSV, Mermaid or a department x step matrix.')
     .argument('<file>', 'map file (YAML or JSON)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(EXPORT_FORMATS).makeOptionMandatory())
+    .addOption(
+      new Option('-f, --format <format>', 'output format').choices(EXPORT_FORMATS).makeOptionMandatory(),
+    )
     .option('-o, --output <file>', 'file to write; text formats go to standard output when omitted')
-    .addOption(new Option('--page-size <size>', 'PDF page size').choices(['A4', 'A3', 'A2'] as const).default('A3' as const))
+    .addOption(
+      new Option('--page-size <size>', 'PDF page size')
+        .choices(['A4', 'A3', 'A2'] as const)
+        .default('A3' as const),
+    )
     .option('--portrait', 'PDF in portrait orientation (default landscape)')
     .option('--scale <factor>', 'PNG pixels per SVG unit', parseScale, 2)
     .action(async (file, options) => {
@@ -36,6 +42,7 @@ export function registerRender(program: Command, io: CliIo) {
 
 function parseScale(value: string): number {
   const scale = Number(value);
-  if (!Number.isFinite(scale) || scale <= 0 || scale > 8) throw new CliError(`--scale must be a number between 0 and 8, got "${value}"`, EXIT_USAGE);
+  if (!Number.isFinite(scale) || scale <= 0 || scale > 8)
+    throw new CliError(`--scale must be a number between 0 and 8, got "${value}"`, EXIT_USAGE);
   return scale;
 }

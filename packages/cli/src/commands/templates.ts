@@ -8,11 +8,18 @@ export function registerTemplates(program: Command, io: CliIo) {
     .description('List the map templates (each in English and Dutch).')
     .option('--json', 'print as JSON')
     .action((options) => {
-      const rows = TEMPLATES.map((t) => ({ id: t.id, stages: t.stages, name: t.name, description: t.description }));
+      const rows = TEMPLATES.map((t) => ({
+        id: t.id,
+        stages: t.stages,
+        name: t.name,
+        description: t.description,
+      }));
       if (options.json) return printJson(io, rows);
       const width = Math.max(...rows.map((r) => r.id.length));
       for (const row of rows) {
-        io.stdout(`${row.id.padEnd(width)}  ${String(row.stages).padStart(2)} stages  ${row.name.en} / ${row.name.nl}\n`);
+        io.stdout(
+          `${row.id.padEnd(width)}  ${String(row.stages).padStart(2)} stages  ${row.name.en} / ${row.name.nl}\n`,
+        );
       }
       io.stdout('\nStart a map: touchline init --template <id> --lang nl|en\n');
     });
