@@ -34,7 +34,8 @@ export function departments(t: Translate): Department[] {
   ];
 }
 
-const pageView = (prefix: string): MatchRule => ({
+/** A page view whose URL starts with `prefix`. */
+export const pageView = (prefix: string): MatchRule => ({
   event: 'page_view',
   where: [{ property: 'url', op: 'starts-with', value: prefix }],
 });
