@@ -350,8 +350,8 @@ function touchpoints(t: Translate): Touchpoint[] {
  * loops back to browsing the e-shop.
  */
 export function buildShoesMap(language: Language): JourneyMap {
-  const t: Translate = (en, nl) => (language === 'en' ? en : nl);
   const t = translator(language);
+  return {
     schemaVersion: 2,
     id: 'shoes',
     title: t('Buying shoes online', 'Online schoenen kopen'),
@@ -366,6 +366,7 @@ export function buildShoesMap(language: Language): JourneyMap {
       'Hoe het kopen van schoenen in onze webwinkel nu verloopt, van de eerste behoefte tot de volgende aankoop, met het retourproces als dieptepunt.',
     ),
     personas: [
+      {
         id: 'first-time-buyer',
         name: t('Lisa, first-time buyer', 'Lisa, koopt voor het eerst'),
         description: t(
@@ -376,7 +377,9 @@ export function buildShoesMap(language: Language): JourneyMap {
         goals: [
           t('Comfortable shoes in the right size', 'Comfortabele schoenen in de juiste maat'),
           t('Easy to return if they do not fit', 'Makkelijk terug te sturen als ze niet passen'),
-        ],,
+        ],
+      },
+      {
         id: 'returning-customer',
         name: t('Mark, returning customer', 'Mark, vaste klant'),
         description: t(
@@ -384,11 +387,13 @@ export function buildShoesMap(language: Language): JourneyMap {
           'Heeft al drie keer schoenen bij ons besteld, kent zijn maat in onze merken, gebruikt de app.',
         ),
         quote: t('I know what I want; just make it quick.', 'Ik weet wat ik wil; als het maar snel gaat.'),
-        goals: [t('Reorder quickly', 'Snel opnieuw bestellen'), t('Get a good deal', 'Een goede deal')],,
+        goals: [t('Reorder quickly', 'Snel opnieuw bestellen'), t('Get a good deal', 'Een goede deal')],
+      },
     ],
     departments: departments(t),
     touchpoints: touchpoints(t),
     stages: [
+      {
         id: 'awareness',
         name: t('Awareness', 'Bewustzijn'),
         description: t(
@@ -404,6 +409,7 @@ export function buildShoesMap(language: Language): JourneyMap {
           t('Social media', 'Sociale media'),
         ],
         objections: [
+          {
             id: 'irrelevant-ads',
             objection: t(
               'Yet another ad for shoes I do not need',
@@ -416,11 +422,18 @@ export function buildShoesMap(language: Language): JourneyMap {
             department: 'marketing',
             touchpoint: 'ad',
             kpi: 'ctr',
-            knownBy: 'assumed',,
+            knownBy: 'assumed',
+          },
         ],
-        kpis: [kpi: 'cpm', target: 6, actual: 7.4 ,kpi: 'cpc', target: 0.45, actual: 0.52 ,kpi: 'viewability', target: 0.7, actual: 0.64 ,kpi: 'audibility', target: 0.5, note: t('Video ads only', 'Alleen videoadvertenties') ,kpi: 'ctr', target: 0.02, actual: 0.017 ,
+        kpis: [
+          { kpi: 'cpm', target: 6, actual: 7.4 },
+          { kpi: 'cpc', target: 0.45, actual: 0.52 },
+          { kpi: 'viewability', target: 0.7, actual: 0.64 },
+          { kpi: 'audibility', target: 0.5, note: t('Video ads only', 'Alleen videoadvertenties') },
+          { kpi: 'ctr', target: 0.02, actual: 0.017 },
         ],
         steps: [
+          {
             id: 'wants-shoes',
             name: t('Wants to buy shoes', 'Wil schoenen kopen'),
             description: t(
@@ -439,8 +452,9 @@ export function buildShoesMap(language: Language): JourneyMap {
               assumed(t('Which shoes are comfortable all day?', 'Welke schoenen zitten de hele dag lekker?')),
             ],
             motivations: [assumed(t('Comfort and a fresh look', 'Comfort en er weer verzorgd uitzien'))],
-            feelings: 'first-time-buyer': 1, 'returning-customer': 1 ,
+            feelings: { 'first-time-buyer': 1, 'returning-customer': 1 },
             evidence: [
+              {
                 id: 'interview-needs',
                 source: 'interview',
                 summary: t(
@@ -452,8 +466,11 @@ export function buildShoesMap(language: Language): JourneyMap {
                   'Ik koop pas nieuwe schoenen als de oude uit elkaar vallen.',
                 ),
                 date: '2026-02-10',
-                participants: 12,,
-            ],,
+                participants: 12,
+              },
+            ],
+          },
+          {
             id: 'clicks-ad',
             name: t(
               'Clicks an ad to a landing page',
@@ -478,8 +495,11 @@ export function buildShoesMap(language: Language): JourneyMap {
                 ),
               ),
             ],
-            feelings: 'first-time-buyer': 1, 'returning-customer': 0 ,,
-        ],,
+            feelings: { 'first-time-buyer': 1, 'returning-customer': 0 },
+          },
+        ],
+      },
+      {
         id: 'consideration',
         name: t('Consideration', 'Overweging'),
         description: t(
@@ -501,6 +521,7 @@ export function buildShoesMap(language: Language): JourneyMap {
           t('Live chat', 'Livechat'),
         ],
         objections: [
+          {
             id: 'size-doubt',
             objection: t('Not sure which size to pick', 'Niet zeker welke maat ik moet kiezen'),
             remedy: t(
@@ -510,7 +531,9 @@ export function buildShoesMap(language: Language): JourneyMap {
             department: 'product-management',
             touchpoint: 'product-page',
             kpi: 'conversion-rate',
-            knownBy: 'observed',,
+            knownBy: 'observed',
+          },
+          {
             id: 'cheaper-elsewhere',
             objection: t('Maybe they are cheaper elsewhere', 'Misschien zijn ze ergens anders goedkoper'),
             remedy: t(
@@ -519,18 +542,28 @@ export function buildShoesMap(language: Language): JourneyMap {
             ),
             department: 'marketing',
             touchpoint: 'product-page',
-            kpi: 'roas',,
+            kpi: 'roas',
+          },
         ],
         kpis: [
+          {
             kpi: 'bounce-rate',
             target: 0.4,
             actual: 0.46,
-            note: t('Sessions that start on a landing page', 'Sessies die op een landingspagina beginnen'),,
+            note: t('Sessions that start on a landing page', 'Sessies die op een landingspagina beginnen'),
+          },
+          {
             kpi: 'conversion-rate',
             target: 0.08,
-            note: t('Visitors who add a pair to the cart', 'Bezoekers die een paar in de winkelwagen leggen'),,kpi: 'cps', target: 12 ,kpi: 'cpa', target: 25 ,kpi: 'roas', target: 4 ,kpi: 'roi', target: 1.5 ,
+            note: t('Visitors who add a pair to the cart', 'Bezoekers die een paar in de winkelwagen leggen'),
+          },
+          { kpi: 'cps', target: 12 },
+          { kpi: 'cpa', target: 25 },
+          { kpi: 'roas', target: 4 },
+          { kpi: 'roi', target: 1.5 },
         ],
         steps: [
+          {
             id: 'browses-e-shop',
             name: t('Browses the e-shop', 'Bladert door de webwinkel'),
             touchpoints: ['e-shop', 'category-page', 'product-page', 'reviews', 'app', 'form'],
@@ -564,8 +597,9 @@ export function buildShoesMap(language: Language): JourneyMap {
                 t('Fit advice based on earlier orders', 'Pasvormadvies op basis van eerdere bestellingen'),
               ),
             ],
-            feelings: 'first-time-buyer': 2, 'returning-customer': 1 ,
+            feelings: { 'first-time-buyer': 2, 'returning-customer': 1 },
             evidence: [
+              {
                 id: 'observation-browsing',
                 source: 'observation',
                 summary: t(
@@ -573,9 +607,13 @@ export function buildShoesMap(language: Language): JourneyMap {
                   'Observatie in de context: 5 van de 6 deelnemers zochten de maattabel voordat ze een paar in de winkelwagen legden.',
                 ),
                 date: '2026-03-04',
-                participants: 6,,
-            ],,
-        ],,
+                participants: 6,
+              },
+            ],
+          },
+        ],
+      },
+      {
         id: 'purchase',
         name: t('Purchase', 'Aankoop'),
         description: t(
@@ -594,6 +632,7 @@ export function buildShoesMap(language: Language): JourneyMap {
           ),
         ],
         objections: [
+          {
             id: 'late-shipping-costs',
             objection: t(
               'Shipping costs only appear at checkout',
@@ -606,7 +645,9 @@ export function buildShoesMap(language: Language): JourneyMap {
             department: 'e-shop-management',
             touchpoint: 'cart',
             kpi: 'conversion-rate',
-            knownBy: 'observed',,
+            knownBy: 'observed',
+          },
+          {
             id: 'no-account',
             objection: t('Does not want to create an account', 'Wil geen account aanmaken'),
             remedy: t(
@@ -615,15 +656,23 @@ export function buildShoesMap(language: Language): JourneyMap {
             ),
             department: 'customer-management',
             touchpoint: 'login-registration',
-            kpi: 'conversion-rate',,
+            kpi: 'conversion-rate',
+          },
         ],
         kpis: [
+          {
             kpi: 'conversion-rate',
             target: 0.025,
             actual: 0.021,
-            note: t('Sessions that end in an order', 'Sessies die eindigen in een bestelling'),,kpi: 'cps', target: 15, actual: 17.8 ,kpi: 'cpa', target: 30 ,kpi: 'roas', target: 5, actual: 4.2 ,kpi: 'roi', target: 2 ,
+            note: t('Sessions that end in an order', 'Sessies die eindigen in een bestelling'),
+          },
+          { kpi: 'cps', target: 15, actual: 17.8 },
+          { kpi: 'cpa', target: 30 },
+          { kpi: 'roas', target: 5, actual: 4.2 },
+          { kpi: 'roi', target: 2 },
         ],
         steps: [
+          {
             id: 'checkout',
             name: t('Goes through checkout', 'Rekent af bij de kassa'),
             touchpoints: ['cart', 'login-registration', 'form', 'payment-providers', 'terms-and-conditions'],
@@ -640,8 +689,9 @@ export function buildShoesMap(language: Language): JourneyMap {
               ),
             ],
             opportunities: [proposed(t('Guest checkout', 'Afrekenen als gast'))],
-            feelings: 'first-time-buyer': 0, 'returning-customer': 1 ,
+            feelings: { 'first-time-buyer': 0, 'returning-customer': 1 },
             evidence: [
+              {
                 id: 'survey-checkout',
                 source: 'survey',
                 summary: t(
@@ -650,15 +700,20 @@ export function buildShoesMap(language: Language): JourneyMap {
                 ),
                 date: '2026-04-02',
                 participants: 540,
-                score: 0.38,,
-            ],,
+                score: 0.38,
+              },
+            ],
+          },
+          {
             id: 'thank-you-page',
             name: t('Lands on the thank-you page', 'Komt op de bedankpagina'),
             touchpoints: ['thank-you-page', 'order-service-providers'],
             departments: ['e-shop-management'],
             thoughts: [assumed(t('Done. When will they arrive?', 'Klaar. Wanneer komen ze?'))],
             opportunities: [assumed(t('Show the expected delivery date', 'De verwachte leverdatum tonen'))],
-            feelings: 'first-time-buyer': 1, 'returning-customer': 1 ,,
+            feelings: { 'first-time-buyer': 1, 'returning-customer': 1 },
+          },
+          {
             id: 'waits-for-parcel',
             name: t('Waits for the parcel', 'Wacht op het pakket'),
             touchpoints: ['shipping-updates', 'order-service-providers', 'app'],
@@ -668,15 +723,20 @@ export function buildShoesMap(language: Language): JourneyMap {
             opportunities: [
               assumed(t('Let the customer pick a delivery slot', 'De klant een bezorgmoment laten kiezen')),
             ],
-            feelings: 'first-time-buyer': 0, 'returning-customer': 0 ,,
+            feelings: { 'first-time-buyer': 0, 'returning-customer': 0 },
+          },
+          {
             id: 'receives-parcel',
             name: t('Receives the parcel', 'Ontvangt het pakket'),
             touchpoints: ['packaging', 'inserts', 'invoice', 'delivery-note'],
             departments: ['logistics-service-providers', 'accounting'],
             thoughts: [assumed(t("Nice box, let's see", 'Mooie doos, even kijken'))],
             motivations: [assumed(t('The joy of unboxing', 'Het plezier van uitpakken'))],
-            feelings: 'first-time-buyer': 2, 'returning-customer': 1 ,,
-        ],,
+            feelings: { 'first-time-buyer': 2, 'returning-customer': 1 },
+          },
+        ],
+      },
+      {
         id: 'service',
         name: 'Service',
         description: t(
@@ -697,6 +757,7 @@ export function buildShoesMap(language: Language): JourneyMap {
           t('Fast refunds', 'Snelle terugbetalingen'),
         ],
         objections: [
+          {
             id: 'return-hassle',
             objection: t('Returning is a hassle', 'Retourneren is gedoe'),
             remedy: t(
@@ -706,11 +767,14 @@ export function buildShoesMap(language: Language): JourneyMap {
             department: 'logistics-service-providers',
             touchpoint: 'return-label',
             kpi: 'nps',
-            knownBy: 'observed',,
+            knownBy: 'observed',
+          },
         ],
-        kpis: [kpi: 'nps', target: 30, actual: 12, note: t('Survey after a return', 'Enquête na een retour') ,
+        kpis: [
+          { kpi: 'nps', target: 30, actual: 12, note: t('Survey after a return', 'Enquête na een retour') },
         ],
         steps: [
+          {
             id: 'tries-on',
             name: t('Tries the shoes on', 'Past de schoenen'),
             description: t(
@@ -738,8 +802,9 @@ export function buildShoesMap(language: Language): JourneyMap {
                 ),
               ),
             ],
-            feelings: 'first-time-buyer': -1, 'returning-customer': -1 ,
+            feelings: { 'first-time-buyer': -1, 'returning-customer': -1 },
             evidence: [
+              {
                 id: 'survey-fit',
                 source: 'survey',
                 summary: t(
@@ -748,8 +813,11 @@ export function buildShoesMap(language: Language): JourneyMap {
                 ),
                 date: '2026-04-15',
                 participants: 412,
-                score: 0.61,,
-            ],,
+                score: 0.61,
+              },
+            ],
+          },
+          {
             id: 'wants-to-return',
             name: t(
               "Wants to return them but doesn't understand the process",
@@ -790,8 +858,9 @@ export function buildShoesMap(language: Language): JourneyMap {
                 ),
               ),
             ],
-            feelings: 'first-time-buyer': -2, 'returning-customer': -1 ,
+            feelings: { 'first-time-buyer': -2, 'returning-customer': -1 },
             evidence: [
+              {
                 id: 'interview-returns',
                 source: 'interview',
                 quote: t(
@@ -799,8 +868,11 @@ export function buildShoesMap(language: Language): JourneyMap {
                   'Ik kon niet vinden hoe ik ze terug moest sturen, dus heb ik maar gebeld.',
                 ),
                 date: '2026-03-18',
-                participants: 8,,
-            ],,
+                participants: 8,
+              },
+            ],
+          },
+          {
             id: 'calls-hotline',
             name: t('Calls the hotline', 'Belt de klantenservice'),
             touchpoints: ['ivr', 'hotline-agent'],
@@ -817,8 +889,9 @@ export function buildShoesMap(language: Language): JourneyMap {
             opportunities: [
               assumed(t('A returns option in the voice menu', 'Een retouroptie in het keuzemenu')),
             ],
-            feelings: 'first-time-buyer': -1, 'returning-customer': 0 ,
+            feelings: { 'first-time-buyer': -1, 'returning-customer': 0 },
             evidence: [
+              {
                 id: 'observation-hotline',
                 source: 'observation',
                 summary: t(
@@ -826,8 +899,11 @@ export function buildShoesMap(language: Language): JourneyMap {
                   'Meegeluisterd met 40 gesprekken: 14 gingen over hoe je retourneert, met gemiddeld 6 minuten wachttijd.',
                 ),
                 date: '2026-03-25',
-                participants: 40,,
-            ],,
+                participants: 40,
+              },
+            ],
+          },
+          {
             id: 'does-return',
             name: t('Does the return', 'Stuurt de schoenen retour'),
             description: t(
@@ -849,8 +925,10 @@ export function buildShoesMap(language: Language): JourneyMap {
                 t('A QR code instead of a printed label', 'Een QR-code in plaats van een geprint etiket'),
               ),
             ],
-            feelings: 'first-time-buyer': 0, 'returning-customer': 0 ,
-            subJourney: map: 'shoes-returns' ,,
+            feelings: { 'first-time-buyer': 0, 'returning-customer': 0 },
+            subJourney: { map: 'shoes-returns' },
+          },
+          {
             id: 'waits-for-return-confirmation',
             name: t('Waits for the return confirmation', 'Wacht op de bevestiging van de retourzending'),
             touchpoints: ['return-confirmation', 'shipping-updates'],
@@ -872,7 +950,9 @@ export function buildShoesMap(language: Language): JourneyMap {
                 ),
               ),
             ],
-            feelings: 'first-time-buyer': -1, 'returning-customer': 0 ,,
+            feelings: { 'first-time-buyer': -1, 'returning-customer': 0 },
+          },
+          {
             id: 'waits-for-credit',
             name: t('Waits for the credit', 'Wacht op de terugbetaling'),
             description: t(
@@ -909,8 +989,9 @@ export function buildShoesMap(language: Language): JourneyMap {
                 ),
               ),
             ],
-            feelings: 'first-time-buyer': -2, 'returning-customer': -1 ,
+            feelings: { 'first-time-buyer': -2, 'returning-customer': -1 },
             evidence: [
+              {
                 id: 'focus-group-refund',
                 source: 'focus-group',
                 quote: t(
@@ -918,9 +999,13 @@ export function buildShoesMap(language: Language): JourneyMap {
                   'Het geld gaat er in een seconde af, maar terugkrijgen duurt weken.',
                 ),
                 date: '2026-05-06',
-                participants: 8,,
-            ],,
-        ],,
+                participants: 8,
+              },
+            ],
+          },
+        ],
+      },
+      {
         id: 'loyalty',
         name: t('Loyalty', 'Loyaliteit'),
         description: t(
@@ -939,6 +1024,7 @@ export function buildShoesMap(language: Language): JourneyMap {
           t('Loyalty programme', 'Loyaliteitsprogramma'),
         ],
         objections: [
+          {
             id: 'why-review',
             objection: t('Why would I spend time on a review?', 'Waarom zou ik tijd in een review steken?'),
             remedy: t(
@@ -947,7 +1033,9 @@ export function buildShoesMap(language: Language): JourneyMap {
             ),
             department: 'marketing',
             touchpoint: 'newsletter',
-            kpi: 'nps',,
+            kpi: 'nps',
+          },
+          {
             id: 'bad-return',
             objection: t(
               'After that return I am not ordering here again',
@@ -956,14 +1044,19 @@ export function buildShoesMap(language: Language): JourneyMap {
             remedy: t('A personal follow-up after every return', 'Persoonlijke opvolging na elke retour'),
             department: 'customer-management',
             touchpoint: 'hotline-agent',
-            kpi: 'churn-rate',,
+            kpi: 'churn-rate',
+          },
         ],
-        kpis: [kpi: 'nps', target: 40, actual: 27 ,
+        kpis: [
+          { kpi: 'nps', target: 40, actual: 27 },
+          {
             kpi: 'churn-rate',
             target: 0.25,
-            note: t('Customers without an order in 12 months', 'Klanten zonder bestelling in 12 maanden'),,
+            note: t('Customers without an order in 12 months', 'Klanten zonder bestelling in 12 maanden'),
+          },
         ],
         steps: [
+          {
             id: 'receives-review-newsletter',
             name: t(
               'Receives the review-campaign newsletter',
@@ -984,7 +1077,9 @@ export function buildShoesMap(language: Language): JourneyMap {
                 ),
               ),
             ],
-            feelings: 'first-time-buyer': 0, 'returning-customer': 1 ,,
+            feelings: { 'first-time-buyer': 0, 'returning-customer': 1 },
+          },
+          {
             id: 'writes-review',
             name: t('Writes a review', 'Schrijft een review'),
             touchpoints: ['reviews', 'form'],
@@ -1000,8 +1095,9 @@ export function buildShoesMap(language: Language): JourneyMap {
                 t('Help other buyers, and get the coupon', 'Andere kopers helpen, en de kortingsbon krijgen'),
               ),
             ],
-            feelings: 'first-time-buyer': 1, 'returning-customer': 1 ,
+            feelings: { 'first-time-buyer': 1, 'returning-customer': 1 },
             evidence: [
+              {
                 id: 'survey-nps',
                 source: 'survey',
                 summary: t(
@@ -1010,8 +1106,11 @@ export function buildShoesMap(language: Language): JourneyMap {
                 ),
                 date: '2026-06-01',
                 participants: 1250,
-                score: 27,,
-            ],,
+                score: 27,
+              },
+            ],
+          },
+          {
             id: 'uses-coupon',
             name: t(
               'Uses a €10 coupon for a new purchase',
@@ -1030,8 +1129,10 @@ export function buildShoesMap(language: Language): JourneyMap {
                 ),
               ),
             ],
-            feelings: 'first-time-buyer': 2, 'returning-customer': 2 ,,
-        ],,
+            feelings: { 'first-time-buyer': 2, 'returning-customer': 2 },
+          },
+        ],
+      },
     ],
   };
 }
