@@ -5,6 +5,7 @@ import { lintMap } from '../lint.ts';
 import { type JourneyMap, LANE_KEYS, type Language, laneItemKnownBy, laneItemText } from '../schema.ts';
 import { validateMap } from '../validate.ts';
 import { listTemplateIds, SHOES_EVENTS, TEMPLATES, templateById } from './index.ts';
+import { mapSkeleton } from './skeleton.ts';
 
 const LANGUAGES: readonly Language[] = ['en', 'nl'];
 const FRAMEWORKS = ['retail-b2c', 'five-stage', 'ecommerce'] as const;
@@ -17,38 +18,6 @@ function build(id: string, language: Language): JourneyMap {
   const template = templateById(id);
   if (!template) throw new Error(`no template "${id}"`);
   return template.build(language);
-}
-
-/** Everything about a map that is not text: ids, links, numbers, channels, event rules. */
-function skeleton(map: JourneyMap): unknown {
-  return {
-    id: map.id,
-    style: map.style,
-    personas: map.personas.map((p) => p.id),
-    departments: map.departments?.map((d) => d.id),
-    touchpoints: map.touchpoints?.map((t) => [t.id, t.channel, t.mode, t.department, t.match]),
-    stages: map.stages.map((stage) => ({
-      id: stage.id,
-      kpis: stage.kpis?.map((k) => [k.kpi, k.target, k.actual, k.note !== undefined]),
-      objections: stage.objections?.map((o) => [o.id, o.department, o.touchpoint, o.kpi, o.knownBy]),
-      actions: stage.actions?.length,
-      steps: stage.steps.map((step) => ({
-        id: step.id,
-        next: step.next,
-        touchpoints: step.touchpoints,
-        departments: step.departments,
-        feelings: step.feelings,
-        subJourney: step.subJourney,
-        evidence: step.evidence?.map((e) => [e.id, e.source, e.date, e.participants, e.score]),
-        lanes: LANE_KEYS.map((lane) =>
-          (step[lane] ?? []).map((item) => [
-            laneItemKnownBy(item),
-            typeof item === 'string' ? undefined : item.evidence,
-          ]),
-        ),
-      })),
-    })),
-  };
 }
 
 /** The texts a reader sees: titles, names, goals, lanes, notes; not ids, URLs or event names. */
@@ -130,7 +99,7 @@ describe.each(TEMPLATES.map((template) => [template.id, template] as const))(
     const nl = template.build('nl');
 
     it('has the same ids, links and numbers in English and Dutch', () => {
-      expect(skeleton(nl)).toEqual(skeleton(en));
+      expect(mapSkeleton(nl)).toEqual(mapSkeleton(en));
     });
 
     it('translates every stage and step name, except words both languages share', () => {
