@@ -27,8 +27,8 @@ export function isKpiId(value: string): value is KpiId {
 }
 
 export type KpiDirection = 'higher-is-better' | 'lower-is-better';
-/** currency: money; fraction: a rate 0..1 shown as %; multiple: shown as 4.2×; score: NPS -100..100. */
-export type KpiUnit = 'currency' | 'fraction' | 'multiple' | 'score';
+/** currency: money; ratio: a fraction 0..1 (ROI may exceed it) shown as %; multiple: shown as 4.2×; score: NPS -100..100. */
+export type KpiUnit = 'currency' | 'ratio' | 'multiple' | 'score';
 export type JourneyStageKind =
   | 'awareness'
   | 'evaluation'
@@ -115,7 +115,7 @@ const DEFINITIONS: readonly KpiDefinition[] = [
       'Viewable impressions divided by impressions.',
       'Zichtbare vertoningen gedeeld door alle vertoningen.',
     ),
-    unit: 'fraction',
+    unit: 'ratio',
     direction: 'higher-is-better',
     stages: ['awareness'],
     inputs: ['viewableImpressions', 'impressions'],
@@ -129,7 +129,7 @@ const DEFINITIONS: readonly KpiDefinition[] = [
       'Audible impressions divided by impressions (audio and video ads).',
       'Hoorbare vertoningen gedeeld door alle vertoningen (audio- en videoadvertenties).',
     ),
-    unit: 'fraction',
+    unit: 'ratio',
     direction: 'higher-is-better',
     stages: ['awareness'],
     inputs: ['audibleImpressions', 'impressions'],
@@ -140,7 +140,7 @@ const DEFINITIONS: readonly KpiDefinition[] = [
     label: text('CTR', 'CTR'),
     name: text('Click-through rate', 'Doorklikratio'),
     definition: text('Clicks divided by impressions.', 'Klikken gedeeld door vertoningen.'),
-    unit: 'fraction',
+    unit: 'ratio',
     direction: 'higher-is-better',
     stages: ['awareness', 'evaluation'],
     inputs: ['clicks', 'impressions'],
@@ -154,7 +154,7 @@ const DEFINITIONS: readonly KpiDefinition[] = [
       'Sessions with a single interaction divided by all sessions.',
       'Sessies met één interactie gedeeld door alle sessies.',
     ),
-    unit: 'fraction',
+    unit: 'ratio',
     direction: 'lower-is-better',
     stages: ['evaluation'],
     inputs: ['bouncedSessions', 'sessions'],
@@ -168,7 +168,7 @@ const DEFINITIONS: readonly KpiDefinition[] = [
       'Conversions divided by the visitors reaching the stage.',
       'Conversies gedeeld door de bezoekers die de fase bereiken.',
     ),
-    unit: 'fraction',
+    unit: 'ratio',
     direction: 'higher-is-better',
     stages: ['consideration', 'purchase'],
     inputs: ['conversions', 'visitors'],
@@ -176,7 +176,7 @@ const DEFINITIONS: readonly KpiDefinition[] = [
   },
   {
     id: 'cps',
-    label: text('Cost per sale', 'Kosten per verkoop'),
+    label: text('CPS', 'CPS'),
     name: text('Cost per sale', 'Kosten per verkoop'),
     definition: text('Cost divided by sales.', 'Kosten gedeeld door het aantal verkopen.'),
     unit: 'currency',
@@ -218,7 +218,7 @@ const DEFINITIONS: readonly KpiDefinition[] = [
     label: text('ROI', 'ROI'),
     name: text('Return on investment', 'Rendement op investering'),
     definition: text('(Revenue minus cost) divided by cost.', '(Omzet min kosten) gedeeld door de kosten.'),
-    unit: 'fraction',
+    unit: 'ratio',
     direction: 'higher-is-better',
     stages: ['consideration', 'purchase'],
     inputs: ['revenue', 'cost'],
@@ -249,7 +249,7 @@ const DEFINITIONS: readonly KpiDefinition[] = [
       'Customers lost in a period divided by the customers at its start.',
       'Klanten verloren in een periode gedeeld door de klanten aan het begin ervan.',
     ),
-    unit: 'fraction',
+    unit: 'ratio',
     direction: 'lower-is-better',
     stages: ['loyalty'],
     inputs: ['customersLost', 'customersAtStart'],
@@ -262,6 +262,7 @@ export const KPI_CATALOGUE: Readonly<Record<KpiId, KpiDefinition>> = Object.from
   DEFINITIONS.map((definition) => [definition.id, definition]),
 ) as Record<KpiId, KpiDefinition>;
 
+/** The catalogue entry of one KPI. */
 export function kpiDefinition(id: KpiId): KpiDefinition {
   return KPI_CATALOGUE[id];
 }
@@ -310,7 +311,7 @@ function formatNumber(value: number, language: Language, maxDigits: number, minD
  */
 export function formatKpiValue(id: KpiId, value: number, language: Language, currency = 'EUR'): string {
   switch (KPI_CATALOGUE[id].unit) {
-    case 'fraction':
+    case 'ratio':
       return `${formatNumber(value * 100, language, 1)}%`;
     case 'currency': {
       const symbol = currency === 'EUR' ? '€' : currency === 'USD' ? '$' : `${currency} `;
