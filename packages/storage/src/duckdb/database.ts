@@ -1,0 +1,104 @@
+/**
+ * A DuckDB database file with the few operations the store needs: statements, rows as plain
+ * objects (BIGINT converted to number here, at the edge), streaming and transactions.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { type DuckDBConnection, DuckDBInstance, type DuckDBResult } from '@duckdb/node-api';
+import { StorageError } from '../errors.ts';
+
+export interface DatabaseOptions {
+  /** DuckDB memory limit, e.g. `1GB`; work beyond it spills to the data directory's tmp folder. */
+  memoryLimit?: string;
+  threads?: number;
+}
+
+type Row = Record<string, unknown>;
+
+function plainValue(value: unknown): unknown {
+  if (typeof value === 'bigint') return Number(value);
+  return value;
+}
+
+export class Database {
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    private readonly connection: DuckDBConnection,
+    readonly path: string,
+  ) {}
+
+  /** Opens (creating) `file` inside `directory`; a file held by another process is a clear error. */
+  static async open(directory: string, file: string, options: DatabaseOptions = {}): Promise<Database> {
+    mkdirSync(join(directory, 'tmp'), { recursive: true });
+    const path = join(directory, file);
+    let instance: DuckDBInstance;
+    try {
+      instance = await DuckDBInstance.create(path, {
+        memory_limit: options.memoryLimit ?? '1GB',
+        temp_directory: join(directory, 'tmp'),
+        ...(options.threads ? { threads: String(options.threads) } : {}),
+      });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (/lock/i.test(message)) {
+        throw new StorageError(
+          'store-locked',
+          `${path} is in use by another process (a running server or import); stop it, or send the work to the server`,
+          { cause: error },
+        );
+      }
+      throw error;
+    }
+    const connection = await instance.connect();
+    await connection.run(
+      "SET TimeZone = 'UTC'; SET enable_progress_bar = true; SET enable_progress_bar_print = false",
+    );
+    return new Database(instance, connection, path);
+  }
+
+  async run(sql: string): Promise<void> {
+    await this.connection.run(sql);
+  }
+
+  /** Rows as plain objects; BIGINT arrives as number. */
+  async rows<T extends Row = Row>(sql: string): Promise<T[]> {
+    const reader = await this.connection.runAndReadAll(sql);
+    return reader.getRowObjectsJS().map((row) => {
+      const plain: Row = {};
+      for (const [key, value] of Object.entries(row)) plain[key] = plainValue(value);
+      return plain as T;
+    });
+  }
+
+  async row<T extends Row = Row>(sql: string): Promise<T | undefined> {
+    return (await this.rows<T>(sql))[0];
+  }
+
+  /** A streaming result, read chunk by chunk. */
+  stream(sql: string): Promise<DuckDBResult> {
+    return this.connection.stream(sql);
+  }
+
+  /** How far the running statement is, 0..100, or -1 when unknown. */
+  progress(): number {
+    return this.connection.progress.percentage;
+  }
+
+  /** Runs `work` in one transaction: all of it is stored, or none of it. */
+  async transaction<T>(work: () => Promise<T>): Promise<T> {
+    await this.connection.run('BEGIN TRANSACTION');
+    try {
+      const result = await work();
+      await this.connection.run('COMMIT');
+      return result;
+    } catch (error) {
+      await this.connection.run('ROLLBACK');
+      throw error;
+    }
+  }
+
+  close(): void {
+    this.connection.closeSync();
+    this.instance.closeSync();
+  }
+}

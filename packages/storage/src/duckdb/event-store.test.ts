@@ -1,0 +1,416 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  type EventStore,
+  forEachCustomer,
+  MemoryEventStore,
+  type Scan,
+  type ScanRequest,
+  type TrackedEvent,
+} from '@touchline/analytics';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { InvalidRowsError, StorageError } from '../errors.ts';
+import { eventsCsv, eventsNdjson, randomEvents, tempFolder } from '../testing/event-files.ts';
+import { DuckDbEventStore } from './event-store.ts';
+
+/** Each customer's events as readable rows; customers sorted, since engines number them differently. */
+async function decode(scan: Scan): Promise<string[]> {
+  const { events, channels, campaigns, groups } = scan.dictionaries;
+  const customers: string[] = [];
+  await forEachCustomer(scan.batches, ({ batch, start, end }) => {
+    const rows: unknown[] = [];
+    for (let i = start; i < end; i++) {
+      rows.push([
+        batch.time[i],
+        events[batch.event[i] ?? -1],
+        batch.marks[i],
+        batch.cls[i],
+        batch.channel ? (channels[batch.channel[i] ?? -1] ?? null) : undefined,
+        batch.campaign ? (campaigns[batch.campaign[i] ?? -1] ?? null) : undefined,
+        batch.session ? (batch.session[i] === -1 ? null : 'session') : undefined,
+        batch.revenue ? (Number.isNaN(batch.revenue[i]) ? null : batch.revenue[i]) : undefined,
+        batch.value ? (Number.isNaN(batch.value[i]) ? null : batch.value[i]) : undefined,
+        batch.group ? (groups[batch.group[i] ?? -1] ?? null) : undefined,
+      ]);
+    }
+    customers.push(JSON.stringify(rows));
+  });
+  return customers.sort();
+}
+
+/** Per customer, which events start a new session (session ids are hashed differently per engine). */
+async function sessionStarts(store: EventStore): Promise<string[]> {
+  const scan = await store.scan({ columns: ['session'] });
+  const out: string[] = [];
+  await forEachCustomer(scan.batches, ({ batch, start, end }) => {
+    const starts: number[] = [];
+    for (let i = start + 1; i < end; i++)
+      if (batch.session?.[i] !== batch.session?.[i - 1]) starts.push(i - start);
+    out.push(`${batch.time[start]}:${starts.join(',')}`);
+  });
+  return out.sort();
+}
+
+const SCAN_REQUESTS: readonly ScanRequest[] = [
+  { columns: ['channel', 'campaign', 'revenue', 'value'] },
+  {
+    markers: [
+      [{ event: 'page_view', where: [{ property: 'url', op: 'starts-with', value: '/product/' }] }],
+      [{ event: 'add_to_cart' }],
+      [{ event: 'order_completed', where: [{ property: 'revenue', op: 'gt', value: 50 }] }],
+      [
+        { event: 'page_view' },
+        { event: 'ad_click', where: [{ property: 'channel', op: 'in', value: ['social', 'display'] }] },
+      ],
+    ],
+    matchedOnly: true,
+  },
+  {
+    classes: [
+      [{ event: 'email_open', where: [{ property: 'list', value: 'newsletter' }] }],
+      [{ event: 'page_view', where: [{ property: 'url', value: '/' }] }],
+      [{ event: 'page_view', where: [{ property: 'url', op: 'contains', value: 'summer' }] }],
+      [{ event: 'page_view', where: [{ property: 'url', op: 'regex', value: '^/blog/.*s$' }] }],
+      [{ event: 'ad_click', where: [{ property: 'campaign', op: 'neq', value: 'spring' }] }],
+      [{ event: 'survey_answer', where: [{ property: 'value', op: 'lt', value: 7 }] }],
+      [{ event: 'email_open', where: [{ property: 'size', value: 40 }] }],
+      [{ event: 'email_open', where: [{ property: 'size', op: 'exists' }] }],
+      [{ event: 'ad_click', where: [{ property: 'channel', op: 'starts-with', value: 's' }] }],
+      [{ event: 'no_such_event' }],
+    ],
+    columns: ['channel'],
+  },
+  {
+    markers: [[{ event: 'order_completed' }]],
+    matchedOnly: true,
+    orWithChannel: true,
+    columns: ['channel', 'revenue'],
+  },
+  { groupBy: 'channel', columns: [] },
+  { groupBy: 'list' },
+  { groupBy: 'url', from: Date.UTC(2026, 0, 2), to: Date.UTC(2026, 0, 3) },
+];
+
+describe('DuckDbEventStore', () => {
+  let folder: ReturnType<typeof tempFolder>;
+  let store: DuckDbEventStore;
+
+  beforeEach(async () => {
+    folder = tempFolder();
+    store = await DuckDbEventStore.open(join(folder.path, 'data'));
+  });
+  afterEach(() => {
+    store.close();
+    folder.cleanup();
+  });
+
+  it.each(SCAN_REQUESTS.map((request, i) => [i, request] as const))(
+    'scan %i gives what the in-memory engine gives for the same events',
+    async (_, request) => {
+      const events = randomEvents(7, 600);
+      await store.importEvents(folder.file('events.csv', eventsCsv(events)));
+      const memory = new MemoryEventStore(events);
+      expect(await decode(await store.scan(request))).toEqual(await decode(await memory.scan(request)));
+    },
+  );
+
+  it('reads NDJSON, gzip and Parquet into the same events as CSV', async () => {
+    const events = randomEvents(11, 300);
+    const csv = folder.file('events.csv', eventsCsv(events));
+    await store.importEvents(csv);
+    const expected = await decode(
+      await store.scan({ columns: ['channel', 'campaign', 'revenue', 'value'], groupBy: 'list' }),
+    );
+    for (const [name, text] of [
+      ['events.ndjson', eventsNdjson(events)],
+      ['events.ndjson.gz', eventsNdjson(events)],
+      ['events.csv.gz', eventsCsv(events)],
+    ] as const) {
+      const other = await DuckDbEventStore.open(join(folder.path, `store-${name}`));
+      try {
+        const result = await other.importEvents(folder.file(name, text));
+        expect(result.imported).toBe(events.length);
+        expect(
+          await decode(
+            await other.scan({ columns: ['channel', 'campaign', 'revenue', 'value'], groupBy: 'list' }),
+          ),
+        ).toEqual(expected);
+      } finally {
+        other.close();
+      }
+    }
+    const parquet = join(folder.path, 'events.parquet');
+    await store.db.run(
+      `COPY (SELECT * FROM read_csv('${csv}', all_varchar = true)) TO '${parquet}' (FORMAT parquet)`,
+    );
+    const fromParquet = await DuckDbEventStore.open(join(folder.path, 'pq'));
+    try {
+      expect((await fromParquet.importEvents(parquet)).imported).toBe(events.length);
+      expect(
+        await decode(
+          await fromParquet.scan({ columns: ['channel', 'campaign', 'revenue', 'value'], groupBy: 'list' }),
+        ),
+      ).toEqual(expected);
+    } finally {
+      fromParquet.close();
+    }
+  });
+
+  it('splits sessions the same way as the in-memory engine', async () => {
+    const events = randomEvents(3, 400);
+    await store.importEvents(folder.file('events.csv', eventsCsv(events)));
+    expect(await sessionStarts(store)).toEqual(await sessionStarts(new MemoryEventStore(events)));
+  });
+
+  it('takes timestamps as ISO 8601 with a zone or epoch milliseconds, stored in UTC', async () => {
+    const file = folder.file(
+      'events.csv',
+      [
+        'user_id,timestamp,event',
+        'a,2026-03-01T10:00:00+02:00,x',
+        'a,2026-03-01T08:00:00.250Z,y',
+        `a,${Date.UTC(2026, 2, 1, 9)},z`,
+        'a,2026-03-01 07:00:00-0100,w',
+      ].join('\n'),
+    );
+    await store.importEvents(file);
+    const rows = await store.db.rows<{ event: string; t: number }>(
+      'SELECT event, epoch_ms(timestamp) AS t FROM events_readable ORDER BY t, event',
+    );
+    expect(rows).toEqual([
+      { event: 'w', t: Date.UTC(2026, 2, 1, 8) },
+      { event: 'x', t: Date.UTC(2026, 2, 1, 8) },
+      { event: 'y', t: Date.UTC(2026, 2, 1, 8, 0, 0, 250) },
+      { event: 'z', t: Date.UTC(2026, 2, 1, 9) },
+    ]);
+  });
+
+  it('refuses a file with bad rows whole, naming lines and fields, and keeps what was stored', async () => {
+    const good = randomEvents(5, 50);
+    await store.importEvents(folder.file('good.csv', eventsCsv(good)));
+    const before = await decode(await store.scan({ columns: ['channel', 'revenue'] }));
+    const lines = ['user_id,timestamp,event,revenue,properties'];
+    for (let i = 0; i < 30; i++) lines.push(`u${i},2026-01-0${(i % 9) + 1}T10:00:00Z,page_view,,`);
+    lines[5] = 'u5,yesterday,page_view,,';
+    lines[9] = ',2026-01-01T10:00:00Z,page_view,,';
+    lines[12] = 'u12,2026-01-01 10:00:00,page_view,,';
+    lines[14] = 'u14,2026-01-01T10:00:00Z,,abc,';
+    lines[20] = 'u20,2026-01-01T10:00:00Z,page_view,,"[1,2]"';
+    const file = folder.file('bad.csv', lines.join('\n'));
+    const error = await store.importEvents(file).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidRowsError);
+    const invalid = error as InvalidRowsError;
+    expect(invalid.invalidRows).toBe(5);
+    expect(invalid.totalRows).toBe(30);
+    expect(invalid.problems).toEqual([
+      { line: 6, message: 'timestamp "yesterday" is not a date' },
+      { line: 10, message: 'user_id is empty' },
+      {
+        line: 13,
+        message:
+          'timestamp "2026-01-01 10:00:00" has no time zone (add Z for UTC, or an offset such as +01:00)',
+      },
+      { line: 15, message: 'event is empty; revenue "abc" is not a number' },
+      { line: 21, message: 'properties is not a JSON object: "[1,2]"' },
+    ]);
+    expect(invalid.message).toContain('line 6: timestamp "yesterday" is not a date');
+    expect(await decode(await store.scan({ columns: ['channel', 'revenue'] }))).toEqual(before);
+
+    const skipped = await store.importEvents(file, { skipInvalid: true });
+    expect(skipped).toMatchObject({ rows: 30, imported: 25, skipped: 5 });
+    expect(skipped.problems.map((p) => p.line)).toEqual([6, 10, 13, 15, 21]);
+    expect((await store.summary()).events).toBe(good.length + 25);
+  });
+
+  it('reports at most 20 problems', async () => {
+    const lines = ['user_id,timestamp,event'];
+    for (let i = 0; i < 45; i++) lines.push(`u${i},not a time,x`);
+    const error = (await store
+      .importEvents(folder.file('bad.csv', lines.join('\n')))
+      .catch((e: unknown) => e)) as InvalidRowsError;
+    expect(error.problems).toHaveLength(20);
+    expect(error.invalidRows).toBe(45);
+    expect(error.message).toContain('... and 25 more');
+  });
+
+  it('imports an event id once, whether repeated in the file or imported again', async () => {
+    const events = randomEvents(9, 100);
+    const repeated = [...events, ...events.slice(0, 10)];
+    const first = await store.importEvents(folder.file('a.csv', eventsCsv(repeated)));
+    expect(first).toMatchObject({ rows: 110, imported: 100, duplicates: 10 });
+    const again = await store.importEvents(folder.file('b.csv', eventsCsv(events)));
+    expect(again).toMatchObject({ imported: 0, duplicates: 100 });
+    const withoutIds = events.slice(0, 5).map(({ eventId: _, ...rest }) => rest);
+    const third = await store.importEvents(folder.file('c.csv', eventsCsv(withoutIds)));
+    expect(third.imported).toBe(5);
+    expect((await store.summary()).events).toBe(105);
+    expect(await decode(await store.scan({ columns: ['channel'] }))).toEqual(
+      await decode(await new MemoryEventStore([...events, ...withoutIds]).scan({ columns: ['channel'] })),
+    );
+  });
+
+  it('maps other column names onto the event fields', async () => {
+    const file = folder.file(
+      'export.csv',
+      'visitor,when,action,amount,extra\nv1,2026-01-01T00:00:00Z,order_completed,12.5,x\n',
+    );
+    const result = await store.importEvents(file, {
+      columns: { user_id: 'visitor', timestamp: 'when', event: 'action', revenue: 'amount' },
+    });
+    expect(result).toMatchObject({ imported: 1, ignoredColumns: ['extra'] });
+    expect(await store.db.rows('SELECT user_id, event, revenue FROM events_readable')).toEqual([
+      { user_id: 'v1', event: 'order_completed', revenue: 12.5 },
+    ]);
+    await expect(store.importEvents(folder.file('x.csv', 'visitor,when\n'))).rejects.toThrow(
+      /no column user_id; the file has visitor, when\. Map one with --column user_id=<column>/,
+    );
+    await expect(store.importEvents(file, { columns: { customer: 'visitor' } })).rejects.toThrow(
+      /customer is not an event field/,
+    );
+  });
+
+  it('never splits a customer across batches', async () => {
+    const events: TrackedEvent[] = [];
+    for (let i = 0; i < 150_000; i++)
+      events.push({ userId: `u${i % 997}`, time: 1_700_000_000_000 + i, event: 'e' });
+    await store.importEvents(folder.file('many.csv', eventsCsv(events)));
+    const scan = await store.scan({});
+    const seen = new Set<number>();
+    let batches = 0;
+    let rows = 0;
+    for await (const batch of scan.batches) {
+      batches++;
+      rows += batch.length;
+      const inBatch = new Set(batch.customer);
+      for (const customer of inBatch) {
+        expect(seen.has(customer)).toBe(false);
+      }
+      for (const customer of inBatch) seen.add(customer);
+      for (let i = 1; i < batch.length; i++) {
+        if (batch.customer[i] === batch.customer[i - 1])
+          expect(batch.time[i]).toBeGreaterThanOrEqual(batch.time[i - 1] ?? 0);
+      }
+    }
+    expect(rows).toBe(150_000);
+    expect(batches).toBeGreaterThan(1);
+    expect(seen.size).toBe(997);
+  });
+
+  it('imports ad spend, replacing a day, channel and campaign imported before', async () => {
+    const header = 'date,channel,campaign,cost,impressions,viewable_impressions,audible_impressions,clicks';
+    await store.importCosts(
+      folder.file(
+        'costs.csv',
+        `${header}\n2026-01-01,search,spring,100.5,1000,800,0,40\n2026-01-02,search,spring,50,500,400,0,10\n2026-01-01,video,,20,200,150,90,2\n`,
+      ),
+    );
+    const again = await store.importCosts(
+      folder.file('costs2.csv', `${header}\n2026-01-02,search,spring,60,600,500,0,12\n`),
+    );
+    expect(again.replaced).toBe(1);
+    expect(await store.costs()).toEqual([
+      {
+        channel: 'search',
+        campaign: 'spring',
+        cost: 160.5,
+        impressions: 1600,
+        viewableImpressions: 1300,
+        audibleImpressions: 0,
+        clicks: 52,
+      },
+      {
+        channel: 'video',
+        campaign: '',
+        cost: 20,
+        impressions: 200,
+        viewableImpressions: 150,
+        audibleImpressions: 90,
+        clicks: 2,
+      },
+    ]);
+    expect(await store.costs({ from: Date.UTC(2026, 0, 2) })).toEqual([
+      {
+        channel: 'search',
+        campaign: 'spring',
+        cost: 60,
+        impressions: 600,
+        viewableImpressions: 500,
+        audibleImpressions: 0,
+        clicks: 12,
+      },
+    ]);
+    const error = await store
+      .importCosts(
+        folder.file('bad.csv', `${header}\n2026-01-05,search,x,-1,10,0,0,1\nsoon,search,x,1,10,0,0,1\n`),
+      )
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidRowsError);
+    expect((error as InvalidRowsError).problems).toEqual([
+      { line: 2, message: 'cost "-1" is not an amount of 0 or more' },
+      { line: 3, message: 'date "soon" is not a date (YYYY-MM-DD)' },
+    ]);
+    expect((await store.summary()).costRows).toBe(3);
+  });
+
+  it('names a missing file and an unknown format', async () => {
+    await expect(store.importEvents(join(folder.path, 'nope.csv'))).rejects.toThrow(
+      /nope\.csv: no such file/,
+    );
+    const odd = folder.file('events.xlsx', 'x');
+    await expect(store.importEvents(odd)).rejects.toMatchObject({ code: 'unsupported-format' });
+    expect(StorageError).toBeDefined();
+  });
+});
+
+describe('a crash during an import', () => {
+  it('leaves the store as it was before the import', async () => {
+    const folder = tempFolder();
+    try {
+      const data = join(folder.path, 'data');
+      const first = randomEvents(1, 200);
+      let store = await DuckDbEventStore.open(data);
+      await store.importEvents(folder.file('first.csv', eventsCsv(first)));
+      const before = await decode(await store.scan({ columns: ['channel'] }));
+      store.close();
+
+      const big: TrackedEvent[] = [];
+      for (let i = 0; i < 400_000; i++)
+        big.push({
+          userId: `c${i % 5000}`,
+          time: 1_700_000_000_000 + i * 10,
+          event: 'page_view',
+          url: `/p/${i}`,
+        });
+      const bigFile = folder.file('big.csv', eventsCsv(big));
+      const importer = fileURLToPath(new URL('../testing/import-file.ts', import.meta.url));
+      const child = spawn(process.execPath, ['--import', 'tsx', importer, data, bigFile], {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      // Kill it hard once the import has begun writing.
+      await new Promise<void>((resolve) => {
+        child.stdout.on('data', (chunk: Buffer) => {
+          if (chunk.toString().includes('storing')) {
+            child.kill('SIGKILL');
+            resolve();
+          }
+        });
+        child.on('exit', () => resolve());
+      });
+      await new Promise((resolve) => child.on('exit', resolve));
+      expect(child.signalCode).toBe('SIGKILL');
+      expect(existsSync(join(data, 'events.duckdb'))).toBe(true);
+
+      store = await DuckDbEventStore.open(data);
+      try {
+        expect((await store.summary()).events).toBe(first.length);
+        expect(await decode(await store.scan({ columns: ['channel'] }))).toEqual(before);
+      } finally {
+        store.close();
+      }
+    } finally {
+      folder.cleanup();
+    }
+  }, 60_000);
+});
