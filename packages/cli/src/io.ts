@@ -14,6 +14,8 @@ export interface CliIo {
   stderr(text: string): void;
   /** Whether standard output is a terminal (binary output is then refused). */
   stdoutIsTty: boolean;
+  /** Whether standard error is a terminal (progress bars are drawn only then). */
+  stderrIsTty?: boolean;
 }
 
 export function processIo(): CliIo {
@@ -22,6 +24,7 @@ export function processIo(): CliIo {
     stdout: (data) => process.stdout.write(data),
     stderr: (text) => process.stderr.write(text),
     stdoutIsTty: process.stdout.isTTY === true,
+    stderrIsTty: process.stderr.isTTY === true,
   };
 }
 

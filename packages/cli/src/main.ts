@@ -1,3 +1,4 @@
+import { StorageError } from '@touchline/storage';
 import { CommanderError } from 'commander';
 import { CliError, type CliIo, EXIT_INVALID, EXIT_OK, EXIT_USAGE, processIo } from './io.ts';
 import { buildProgram } from './program.ts';
@@ -17,6 +18,10 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     if (error instanceof CommanderError) {
       // --help and --version end through here too, with exit code 0.
       return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+    }
+    if (error instanceof StorageError) {
+      io.stderr(`${error.message}\n`);
+      return EXIT_INVALID;
     }
     if (error instanceof CliError) {
       if (error.message.length > 0) io.stderr(`${error.message}\n`);

@@ -1,6 +1,8 @@
 import { Command } from '@commander-js/extra-typings';
 import { registerDemo } from './commands/demo.ts';
 import { registerDiff } from './commands/diff.ts';
+import { registerImport } from './commands/import.ts';
+import { registerImportCosts } from './commands/import-costs.ts';
 import { registerImportCsv } from './commands/import-csv.ts';
 import { registerInit } from './commands/init.ts';
 import { registerLint } from './commands/lint.ts';
@@ -15,7 +17,9 @@ export const VERSION = '0.1.0';
 /** The `touchline` program with every command; output goes through `io`. */
 export function buildProgram(io: CliIo): Command {
   const program = new Command('touchline')
-    .description('Customer journey maps as code: validate, lint, render and compare them.')
+    .description(
+      'Customer journey maps as code, measured with real events: validate, render and compare maps; import events and ad spend; funnels, paths, attribution and the stage report.',
+    )
     .version(VERSION)
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeOut: (text) => io.stdout(text), writeErr: (text) => io.stderr(text) })
@@ -30,6 +34,8 @@ export function buildProgram(io: CliIo): Command {
     registerDiff,
     registerSchema,
     registerDemo,
+    registerImport,
+    registerImportCosts,
   ]) {
     register(program, io)
       .exitOverride()

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import type { EventStore } from '@touchline/analytics';
+import { DuckDbEventStore } from '@touchline/storage';
 import type { CliIo } from './io.ts';
 
 /** The `--data` option every analytics command takes. */
@@ -21,8 +21,12 @@ export function dataDirectory(io: CliIo, options: DataOptions): string {
 export async function withEventStore<T>(
   io: CliIo,
   options: DataOptions,
-  use: (store: EventStore) => Promise<T>,
+  use: (store: DuckDbEventStore) => Promise<T>,
 ): Promise<T> {
-  void use;
-  throw new Error(`no event store engine yet for ${dataDirectory(io, options)}`);
+  const store = await DuckDbEventStore.open(dataDirectory(io, options));
+  try {
+    return await use(store);
+  } finally {
+    store.close();
+  }
 }
