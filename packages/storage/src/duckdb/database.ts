@@ -4,7 +4,8 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type DuckDBConnection, DuckDBInstance, type DuckDBResult } from '@duckdb/node-api';
+import { DuckDBConnection, DuckDBInstance, type DuckDBResult } from '@duckdb/node-api';
+import duckdb from '@duckdb/node-bindings';
 import { StorageError } from '../errors.ts';
 
 export interface DatabaseOptions {
@@ -24,6 +25,8 @@ export class Database {
   private constructor(
     private readonly instance: DuckDBInstance,
     private readonly connection: DuckDBConnection,
+    /** The same connection, for reading whole vectors of a materialized result. */
+    private readonly rawConnection: duckdb.Connection,
     readonly path: string,
   ) {}
 
@@ -31,13 +34,13 @@ export class Database {
   static async open(directory: string, file: string, options: DatabaseOptions = {}): Promise<Database> {
     mkdirSync(join(directory, 'tmp'), { recursive: true });
     const path = join(directory, file);
-    let instance: DuckDBInstance;
+    const config = duckdb.create_config();
+    duckdb.set_config(config, 'memory_limit', options.memoryLimit ?? '1GB');
+    duckdb.set_config(config, 'temp_directory', join(directory, 'tmp'));
+    if (options.threads) duckdb.set_config(config, 'threads', String(options.threads));
+    let raw: duckdb.Database;
     try {
-      instance = await DuckDBInstance.create(path, {
-        memory_limit: options.memoryLimit ?? '1GB',
-        temp_directory: join(directory, 'tmp'),
-        ...(options.threads ? { threads: String(options.threads) } : {}),
-      });
+      raw = await duckdb.open(path, config);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       if (/lock/i.test(message)) {
@@ -49,11 +52,13 @@ export class Database {
       }
       throw error;
     }
-    const connection = await instance.connect();
+    const instance = new DuckDBInstance(raw);
+    const rawConnection = await duckdb.connect(raw);
+    const connection = new DuckDBConnection(rawConnection);
     await connection.run(
       "SET TimeZone = 'UTC'; SET enable_progress_bar = true; SET enable_progress_bar_print = false",
     );
-    return new Database(instance, connection, path);
+    return new Database(instance, connection, rawConnection, path);
   }
 
   async run(sql: string): Promise<void> {
@@ -77,6 +82,14 @@ export class Database {
   /** A streaming result, read chunk by chunk. */
   stream(sql: string): Promise<DuckDBResult> {
     return this.connection.stream(sql);
+  }
+
+  /**
+   * A materialized result as the C API hands it over: DuckDB runs the query on all threads,
+   * and its vectors can be copied out whole (far faster than a streaming fetch per chunk).
+   */
+  materialize(sql: string): Promise<duckdb.Result> {
+    return duckdb.query(this.rawConnection, sql);
   }
 
   /** How far the running statement is, 0..100, or -1 when unknown. */

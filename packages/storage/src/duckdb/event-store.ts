@@ -47,8 +47,10 @@ export class DuckDbEventStore implements EventStore {
 
   async scan(request: ScanRequest): Promise<Scan> {
     const dictionaries = await this.dictionaries();
-    const { sql, textGroup } = scanQuery(request, dictionaries);
-    const result = await this.db.stream(sql);
+    const query = scanQuery(request, dictionaries);
+    const size = await this.db.row<{ events: number; customers: number }>(
+      'SELECT (SELECT count(*) FROM events) AS events, (SELECT count(*) FROM customers) AS customers',
+    );
     const groups: string[] =
       request.groupBy === 'channel'
         ? [...dictionaries.channels]
@@ -58,7 +60,7 @@ export class DuckDbEventStore implements EventStore {
     return {
       // `groups` fills while the batches are read: by the end of the scan it is complete.
       dictionaries: { ...dictionaries, groups },
-      batches: readBatches(result, request, textGroup, groups),
+      batches: readBatches(this.db, query, size ?? { events: 0, customers: 0 }, groups),
     };
   }
 

@@ -4,16 +4,19 @@
  * into batches that never split a customer.
  */
 
-import type { DuckDBResult } from '@duckdb/node-api';
+import { DuckDBDataChunk } from '@duckdb/node-api';
+import duckdb from '@duckdb/node-bindings';
 import type { EventBatch, ScanRequest } from '@touchline/analytics';
 import { sqlNumber } from '../sql.ts';
+import type { Database } from './database.ts';
 import { type RuleDictionaries, rulesSql } from './rules-sql.ts';
 
 /** Rows per batch before the batch is cut at the next customer boundary. */
 const BATCH_ROWS = 65_536;
 
 export interface ScanQuery {
-  sql: string;
+  /** The query over the customers with codes in [from, to), or over all. */
+  sql(customers?: readonly [number, number]): string;
   /** Whether the query returns a text `grp` column that the reader encodes. */
   textGroup: boolean;
 }
@@ -54,27 +57,33 @@ export function scanQuery(request: ScanRequest, dictionaries: RuleDictionaries):
     [`CAST(${marks} AS INTEGER)`, 'marks'],
     [`CAST(${cls} AS INTEGER)`, 'cls'],
   ];
-  if (columns.has('channel')) outputs.push(['channel', 'channel']);
-  if (columns.has('campaign')) outputs.push(['campaign', 'campaign']);
+  if (columns.has('channel')) outputs.push(['COALESCE(channel, -1)', 'channel']);
+  if (columns.has('campaign')) outputs.push(['COALESCE(campaign, -1)', 'campaign']);
   // Sessions compare only within a customer, so a 31-bit hash of the id is enough.
   if (columns.has('session'))
     outputs.push([
       "CAST(CASE WHEN session_id IS NULL OR session_id = '' THEN -1 ELSE hash(session_id) % 2147483647 END AS INTEGER)",
       'session',
     ]);
-  if (columns.has('revenue')) outputs.push(['revenue', 'revenue']);
-  if (columns.has('value')) outputs.push(['value', 'value']);
-  if (group) outputs.push([group.sql, 'grp']);
+  if (columns.has('revenue')) outputs.push(["COALESCE(revenue, CAST('NaN' AS DOUBLE))", 'revenue']);
+  if (columns.has('value')) outputs.push(["COALESCE(value, CAST('NaN' AS DOUBLE))", 'value']);
+  if (group) outputs.push([group.text ? group.sql : `COALESCE(${group.sql}, -1)`, 'grp']);
 
   const where: string[] = [];
   if (request.from !== undefined)
     where.push(`ts >= make_timestamp(${sqlNumber(Math.round(request.from * 1000))})`);
   if (request.to !== undefined)
     where.push(`ts < make_timestamp(${sqlNumber(Math.round(request.to * 1000))})`);
-  const whereSql = where.length ? ` WHERE ${where.join(' AND ')}` : '';
+  const whereSql = (customers?: readonly [number, number]) => {
+    const all = customers ? [...where, `customer >= ${customers[0]}`, `customer < ${customers[1]}`] : where;
+    return all.length ? ` WHERE ${all.join(' AND ')}` : '';
+  };
   if (!request.matchedOnly) {
-    const sql = `SELECT ${outputs.map(([expression, name]) => `${expression} AS ${name}`).join(', ')} FROM events${whereSql}`;
-    return { sql, textGroup: group?.text ?? false };
+    const columnsSql = outputs.map(([expression, name]) => `${expression} AS ${name}`).join(', ');
+    return {
+      sql: (customers) => `SELECT ${columnsSql} FROM events${whereSql(customers)}`,
+      textGroup: group?.text ?? false,
+    };
   }
   const keep: string[] = [];
   if (markers.length > 0) keep.push('marks <> 0');
@@ -83,183 +92,161 @@ export function scanQuery(request: ScanRequest, dictionaries: RuleDictionaries):
   const inner = [...outputs, ['channel', 'touch_channel']]
     .map(([expression, name]) => `${expression} AS ${name}`)
     .join(', ');
-  const sql = `SELECT ${outputs.map(([, name]) => name).join(', ')} FROM (SELECT ${inner} FROM events${whereSql}) WHERE ${keep.length ? keep.join(' OR ') : 'FALSE'}`;
-  return { sql, textGroup: group?.text ?? false };
+  const outer = outputs.map(([, name]) => name).join(', ');
+  const filter = keep.length ? keep.join(' OR ') : 'FALSE';
+  return {
+    sql: (customers) =>
+      `SELECT ${outer} FROM (SELECT ${inner} FROM events${whereSql(customers)}) WHERE ${filter}`,
+    textGroup: group?.text ?? false,
+  };
 }
 
-/** Growable typed columns for one batch. */
+type Column = Int32Array | Float64Array;
+
+/** The numeric columns of a batch, in the order a scan query selects them after the first five. */
+const OPTIONAL_COLUMNS = ['channel', 'campaign', 'session', 'revenue', 'value', 'group'] as const;
+type OptionalColumn = (typeof OPTIONAL_COLUMNS)[number];
+const FLOAT_COLUMNS = new Set<string>(['time', 'revenue', 'value']);
+
+/** Growable typed columns, filled a chunk at a time. */
 class BatchBuilder {
   length = 0;
-  customer = new Int32Array(BATCH_ROWS + 4096);
-  time = new Float64Array(BATCH_ROWS + 4096);
-  event = new Int32Array(BATCH_ROWS + 4096);
-  marks = new Int32Array(BATCH_ROWS + 4096);
-  cls = new Int32Array(BATCH_ROWS + 4096);
-  channel?: Int32Array;
-  campaign?: Int32Array;
-  session?: Int32Array;
-  revenue?: Float64Array;
-  value?: Float64Array;
-  group?: Int32Array;
+  readonly columns = new Map<string, Column>();
 
-  constructor(readonly columns: ReadonlySet<string>) {
-    const size = this.customer.length;
-    if (columns.has('channel')) this.channel = new Int32Array(size);
-    if (columns.has('campaign')) this.campaign = new Int32Array(size);
-    if (columns.has('session')) this.session = new Int32Array(size);
-    if (columns.has('revenue')) this.revenue = new Float64Array(size);
-    if (columns.has('value')) this.value = new Float64Array(size);
-    if (columns.has('group')) this.group = new Int32Array(size);
+  constructor(names: readonly string[], capacity: number) {
+    for (const name of names)
+      this.columns.set(name, FLOAT_COLUMNS.has(name) ? new Float64Array(capacity) : new Int32Array(capacity));
   }
 
-  ensure(capacity: number): void {
-    if (capacity <= this.customer.length) return;
-    const size = Math.max(capacity, this.customer.length * 2);
-    const grow = <T extends Int32Array | Float64Array>(array: T): T => {
-      const bigger = new (array.constructor as new (n: number) => T)(size);
-      bigger.set(array);
-      return bigger;
+  append(name: string, values: Column): void {
+    let column = this.columns.get(name) as Column;
+    if (this.length + values.length > column.length) {
+      const bigger = new (column.constructor as new (n: number) => Column)(
+        Math.max(column.length * 2, this.length + values.length),
+      );
+      bigger.set(column.subarray(0, this.length));
+      this.columns.set(name, bigger);
+      column = bigger;
+    }
+    column.set(values, this.length);
+  }
+
+  /** The first `rows` rows as a batch; the rest stay in this builder. */
+  take(rows: number): EventBatch {
+    const part = (name: string) => {
+      const column = this.columns.get(name) as Column;
+      const head = column.slice(0, rows);
+      column.copyWithin(0, rows, this.length);
+      return head;
     };
-    this.customer = grow(this.customer);
-    this.time = grow(this.time);
-    this.event = grow(this.event);
-    this.marks = grow(this.marks);
-    this.cls = grow(this.cls);
-    if (this.channel) this.channel = grow(this.channel);
-    if (this.campaign) this.campaign = grow(this.campaign);
-    if (this.session) this.session = grow(this.session);
-    if (this.revenue) this.revenue = grow(this.revenue);
-    if (this.value) this.value = grow(this.value);
-    if (this.group) this.group = grow(this.group);
-  }
-
-  /** The first `rows` rows as a batch; the rest move to a new builder. */
-  take(rows: number): { batch: EventBatch; rest: BatchBuilder } {
-    const cut = <T extends Int32Array | Float64Array>(array: T | undefined) =>
-      array ? (array.slice(0, rows) as T) : undefined;
     const batch: EventBatch = {
       length: rows,
-      customer: this.customer.slice(0, rows),
-      time: this.time.slice(0, rows),
-      event: this.event.slice(0, rows),
-      marks: this.marks.slice(0, rows),
-      cls: this.cls.slice(0, rows),
+      customer: part('customer') as Int32Array,
+      time: part('time') as Float64Array,
+      event: part('event') as Int32Array,
+      marks: part('marks') as Int32Array,
+      cls: part('cls') as Int32Array,
     };
-    const optional = {
-      channel: cut(this.channel),
-      campaign: cut(this.campaign),
-      session: cut(this.session),
-      revenue: cut(this.revenue),
-      value: cut(this.value),
-      group: cut(this.group),
-    };
-    for (const [key, array] of Object.entries(optional)) {
-      if (array) Object.assign(batch, { [key]: array });
+    for (const name of OPTIONAL_COLUMNS) {
+      if (this.columns.has(name)) Object.assign(batch, { [name]: part(name) });
     }
-    const rest = new BatchBuilder(this.columns);
-    const remaining = this.length - rows;
-    rest.ensure(remaining);
-    rest.length = remaining;
-    const move = (from: Int32Array | Float64Array | undefined, to: Int32Array | Float64Array | undefined) => {
-      if (from && to) to.set(from.subarray(rows, this.length));
-    };
-    move(this.customer, rest.customer);
-    move(this.time, rest.time);
-    move(this.event, rest.event);
-    move(this.marks, rest.marks);
-    move(this.cls, rest.cls);
-    move(this.channel, rest.channel);
-    move(this.campaign, rest.campaign);
-    move(this.session, rest.session);
-    move(this.revenue, rest.revenue);
-    move(this.value, rest.value);
-    move(this.group, rest.group);
-    return { batch, rest };
+    this.length -= rows;
+    return batch;
   }
 }
 
-interface Vector {
-  getItem(index: number): unknown;
+/** A vector's values as a typed array, copied out of DuckDB's memory in one call. */
+function vectorValues(chunk: duckdb.DataChunk, index: number, rows: number, float: boolean): Column {
+  const bytes = duckdb.vector_get_data(duckdb.data_chunk_get_vector(chunk, index), rows * (float ? 8 : 4));
+  const aligned = bytes.byteOffset % (float ? 8 : 4) === 0 ? bytes : bytes.slice();
+  return float
+    ? new Float64Array(aligned.buffer, aligned.byteOffset, rows)
+    : new Int32Array(aligned.buffer, aligned.byteOffset, rows);
 }
+
+/** Rows a slice of customers should hold: one materialized result at a time stays small. */
+const SLICE_ROWS = 2_000_000;
 
 /**
- * Reads a streaming result into batches. `groups` collects the text values of a text group
- * column (code = index).
+ * Runs a scan slice by slice (customer code ranges, which the clustered table's zone maps
+ * answer without reading other row groups) and yields batches of about BATCH_ROWS rows, each
+ * cut where a customer ends. Every column of a scan query is a non-null INTEGER or DOUBLE
+ * (nulls are coalesced to -1 or NaN in SQL), so whole vectors are copied at once; only a text
+ * group column is read value by value and encoded here (`groups` collects its values).
  */
 export async function* readBatches(
-  result: DuckDBResult,
-  request: ScanRequest,
-  textGroup: boolean,
+  db: Database,
+  query: ScanQuery,
+  size: { events: number; customers: number },
   groups: string[],
 ): AsyncGenerator<EventBatch> {
-  const requested = new Set<string>(request.columns ?? []);
-  if (request.groupBy !== undefined) requested.add('group');
-  const names = result.columnNames();
-  const index = (name: string) => names.indexOf(name);
-  const at = {
-    channel: index('channel'),
-    campaign: index('campaign'),
-    session: index('session'),
-    revenue: index('revenue'),
-    value: index('value'),
-    group: index('grp'),
-  };
+  const slices = Math.max(1, Math.ceil(size.events / SLICE_ROWS));
+  const perSlice = Math.ceil(size.customers / slices);
   const groupCodes = new Map<string, number>(groups.map((g, i) => [g, i]));
-  let builder = new BatchBuilder(requested);
-  let lastCustomer = -1;
-  for (;;) {
-    const chunk = await result.fetchChunk();
-    if (!chunk || chunk.rowCount === 0) break;
-    const rows = chunk.rowCount;
-    const vector = (i: number): Vector | undefined =>
-      i >= 0 ? (chunk.getColumnVector(i) as Vector) : undefined;
-    const customer = vector(0) as Vector;
-    const time = vector(1) as Vector;
-    const event = vector(2) as Vector;
-    const marks = vector(3) as Vector;
-    const cls = vector(4) as Vector;
-    const channel = vector(at.channel);
-    const campaign = vector(at.campaign);
-    const session = vector(at.session);
-    const revenue = vector(at.revenue);
-    const value = vector(at.value);
-    const group = vector(at.group);
-    builder.ensure(builder.length + rows);
-    for (let row = 0; row < rows; row++) {
-      const code = customer.getItem(row) as number;
-      if (builder.length >= BATCH_ROWS && code !== lastCustomer) {
-        const { batch, rest } = builder.take(builder.length);
-        yield batch;
-        builder = rest;
-        builder.ensure(rows);
-      }
-      lastCustomer = code;
-      const n = builder.length++;
-      builder.customer[n] = code;
-      builder.time[n] = time.getItem(row) as number;
-      builder.event[n] = event.getItem(row) as number;
-      builder.marks[n] = marks.getItem(row) as number;
-      builder.cls[n] = cls.getItem(row) as number;
-      if (builder.channel) builder.channel[n] = (channel?.getItem(row) as number | null) ?? -1;
-      if (builder.campaign) builder.campaign[n] = (campaign?.getItem(row) as number | null) ?? -1;
-      if (builder.session) builder.session[n] = (session?.getItem(row) as number | null) ?? -1;
-      if (builder.revenue) builder.revenue[n] = (revenue?.getItem(row) as number | null) ?? Number.NaN;
-      if (builder.value) builder.value[n] = (value?.getItem(row) as number | null) ?? Number.NaN;
-      if (builder.group) {
-        const raw = group?.getItem(row) as number | string | null;
-        if (raw === null || raw === undefined || raw === '') builder.group[n] = -1;
-        else if (!textGroup) builder.group[n] = raw as number;
-        else {
-          let groupCode = groupCodes.get(raw as string);
-          if (groupCode === undefined) {
-            groupCode = groups.length;
-            groups.push(raw as string);
-            groupCodes.set(raw as string, groupCode);
-          }
-          builder.group[n] = groupCode;
+  let builder: BatchBuilder | undefined;
+  let names: string[] = [];
+  for (let slice = 0; slice < slices; slice++) {
+    const range = slices === 1 ? undefined : ([slice * perSlice, (slice + 1) * perSlice] as const);
+    const result = await db.materialize(query.sql(range));
+    if (!builder) {
+      const count = duckdb.column_count(result);
+      names = Array.from({ length: count }, (_, i) => {
+        const name = duckdb.column_name(result, i);
+        return name === 't' ? 'time' : name === 'grp' ? 'group' : name;
+      });
+      builder = new BatchBuilder(names, BATCH_ROWS * 2);
+    }
+    const groupIndex = names.indexOf('group');
+    const chunks = duckdb.result_chunk_count(result);
+    for (let c = 0; c < chunks; c++) {
+      const chunk = duckdb.result_get_chunk(result, c);
+      const rows = duckdb.data_chunk_get_size(chunk);
+      if (rows === 0) continue;
+      for (let index = 0; index < names.length; index++) {
+        const name = names[index] as string;
+        if (index === groupIndex && query.textGroup) {
+          builder.append(
+            name,
+            encodeText(new DuckDBDataChunk(chunk).getColumnVector(index), rows, groups, groupCodes),
+          );
+        } else {
+          builder.append(name, vectorValues(chunk, index, rows, FLOAT_COLUMNS.has(name)));
         }
+      }
+      builder.length += rows;
+      if (builder.length >= BATCH_ROWS) {
+        const customer = builder.columns.get('customer') as Int32Array;
+        let cut = builder.length - 1;
+        while (cut > 0 && customer[cut] === customer[cut - 1]) cut--;
+        if (cut > 0) yield builder.take(cut);
       }
     }
   }
-  if (builder.length > 0) yield builder.take(builder.length).batch;
+  if (builder && builder.length > 0) yield builder.take(builder.length);
+}
+
+/** Text values as dictionary codes (-1 for none), adding new values to `groups`. */
+function encodeText(
+  vector: { getItem(index: number): unknown },
+  rows: number,
+  groups: string[],
+  groupCodes: Map<string, number>,
+): Int32Array {
+  const codes = new Int32Array(rows);
+  for (let row = 0; row < rows; row++) {
+    const raw = vector.getItem(row);
+    if (raw === null || raw === '') {
+      codes[row] = -1;
+      continue;
+    }
+    const text = String(raw);
+    let code = groupCodes.get(text);
+    if (code === undefined) {
+      code = groups.length;
+      groups.push(text);
+      groupCodes.set(text, code);
+    }
+    codes[row] = code;
+  }
+  return codes;
 }
