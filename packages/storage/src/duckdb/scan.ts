@@ -105,7 +105,6 @@ type Column = Int32Array | Float64Array;
 
 /** The numeric columns of a batch, in the order a scan query selects them after the first five. */
 const OPTIONAL_COLUMNS = ['channel', 'campaign', 'session', 'revenue', 'value', 'group'] as const;
-type OptionalColumn = (typeof OPTIONAL_COLUMNS)[number];
 const FLOAT_COLUMNS = new Set<string>(['time', 'revenue', 'value']);
 
 /** Growable typed columns, filled a chunk at a time. */
