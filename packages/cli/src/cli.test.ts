@@ -1,43 +1,23 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { loadMapText, templateById } from '@touchline/core';
 import { PNG } from 'pngjs';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { type CliIo, EXIT_INVALID, EXIT_OK, EXIT_USAGE } from './io.ts';
+import { EXIT_INVALID, EXIT_OK, EXIT_USAGE } from './io.ts';
 import { main } from './main.ts';
+import { type CliRun, type CliSandbox, cliSandbox } from './testing/run-cli.ts';
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-  bytes: Buffer;
-}
-
+let sandbox: CliSandbox;
 let cwd: string;
 
 beforeEach(() => {
-  cwd = mkdtempSync(join(tmpdir(), 'touchline-cli-'));
+  sandbox = cliSandbox();
+  cwd = sandbox.cwd;
 });
 
-/** Runs a command in-process in the test's own folder, capturing what it prints. */
-async function run(...args: string[]): Promise<Run> {
-  const out: Buffer[] = [];
-  let stderr = '';
-  const io: CliIo = {
-    cwd,
-    stdout: (data) => out.push(Buffer.from(data)),
-    stderr: (text) => {
-      stderr += text;
-    },
-    stdoutIsTty: false,
-  };
-  const code = await main(['node', 'touchline', ...args], io);
-  const bytes = Buffer.concat(out);
-  return { code, stdout: bytes.toString('utf8'), stderr, bytes };
-}
+const run = (...args: string[]): Promise<CliRun> => sandbox.run(...args);
 
 const file = (name: string): string => join(cwd, name);
 
@@ -154,8 +134,8 @@ describe('touchline render', () => {
     const out: string[] = [];
     const code = await main(['node', 'touchline', 'render', 'shoes.yaml', '-f', 'png'], {
       cwd,
-      stdout: (d) => out.push(String(d)),
-      stderr: (t) => out.push(t),
+      stdout: (d: string | Uint8Array) => out.push(String(d)),
+      stderr: (t: string) => out.push(t),
       stdoutIsTty: true,
     });
     expect(code).toBe(EXIT_USAGE);

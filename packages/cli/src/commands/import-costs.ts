@@ -1,10 +1,11 @@
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
 import type { Command } from '@commander-js/extra-typings';
 import { COST_FIELDS } from '@touchline/analytics';
-import { InvalidRowsError } from '@touchline/storage';
+import { StorageError } from '@touchline/storage';
 import { CliError, type CliIo, EXIT_INVALID, printJson } from '../io.ts';
 import { formatCount } from '../progress.ts';
 import { DATA_OPTION_FLAGS, DATA_OPTION_HELP, withEventStore } from '../store.ts';
+import { asWritten } from './import.ts';
 
 export function registerImportCosts(program: Command, io: CliIo) {
   return program
@@ -20,7 +21,7 @@ export function registerImportCosts(program: Command, io: CliIo) {
         const results = [];
         for (const file of files) {
           try {
-            const result = await store.importCosts(file);
+            const result = { ...(await store.importCosts(resolve(io.cwd, file))), file };
             results.push(result);
             if (!options.json) {
               io.stdout(
@@ -28,7 +29,8 @@ export function registerImportCosts(program: Command, io: CliIo) {
               );
             }
           } catch (error) {
-            if (error instanceof InvalidRowsError) throw new CliError(error.message, EXIT_INVALID);
+            if (error instanceof StorageError)
+              throw new CliError(asWritten(error.message, io, file), EXIT_INVALID);
             throw error;
           }
         }

@@ -1,10 +1,15 @@
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
 import type { Command } from '@commander-js/extra-typings';
 import { EVENT_FIELDS } from '@touchline/analytics';
-import { type ImportProgress, type ImportResult, InvalidRowsError } from '@touchline/storage';
+import { type ImportProgress, type ImportResult, InvalidRowsError, StorageError } from '@touchline/storage';
 import { CliError, type CliIo, EXIT_INVALID, EXIT_USAGE, plural, printJson } from '../io.ts';
 import { formatCount, progressBar } from '../progress.ts';
 import { DATA_OPTION_FLAGS, DATA_OPTION_HELP, withEventStore } from '../store.ts';
+
+/** A message about a file, naming it as the person wrote it rather than by its absolute path. */
+export function asWritten(message: string, io: CliIo, file: string): string {
+  return message.replaceAll(resolve(io.cwd, file), file);
+}
 
 /** `--column target=source`, repeatable, into a mapping. */
 export function parseColumnMapping(values: readonly string[]): Record<string, string> {
@@ -83,7 +88,7 @@ export function registerImport(program: Command, io: CliIo) {
           const bar = progressBar(io, basename(file), '{phase} | {rate} rows/s');
           const started = performance.now();
           try {
-            const result = await store.importEvents(file, {
+            const result = await store.importEvents(resolve(io.cwd, file), {
               format: options.format,
               columns,
               skipInvalid: options.skipInvalid === true,
@@ -96,14 +101,16 @@ export function registerImport(program: Command, io: CliIo) {
                 });
               },
             });
-            results.push(result);
+            results.push({ ...result, file });
           } catch (error) {
             if (error instanceof InvalidRowsError) {
               throw new CliError(
-                `${error.message}\nfix the rows, or import the valid ones with --skip-invalid`,
+                `${asWritten(error.message, io, file)}\nfix the rows, or import the valid ones with --skip-invalid`,
                 EXIT_INVALID,
               );
             }
+            if (error instanceof StorageError)
+              throw new CliError(asWritten(error.message, io, file), EXIT_INVALID);
             throw error;
           } finally {
             bar.stop();
