@@ -196,9 +196,15 @@ class Random {
   /** An index drawn from cumulative weights (the last entry is the total). */
   pick(cumulative: Float64Array): number {
     const x = this.next() * (cumulative[cumulative.length - 1] ?? 0);
-    let i = 0;
-    while (i < cumulative.length - 1 && (cumulative[i] ?? 0) <= x) i++;
-    return i;
+    // The first index whose running total exceeds x.
+    let low = 0;
+    let high = cumulative.length - 1;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((cumulative[middle] ?? 0) <= x) low = middle + 1;
+      else high = middle;
+    }
+    return low;
   }
 
   item<T>(items: readonly T[]): T {
@@ -432,14 +438,13 @@ export function generateDemoData(options: DemoDataOptions): DemoData {
   let complete: Int32Array | undefined;
   return {
     events: {
-      *[Symbol.iterator]() {
-        const generator = start();
-        latest = generator;
-        yield* generator.run();
-        complete = generator.clicks;
+      [Symbol.iterator]() {
+        latest = start();
+        return latest.run();
       },
     },
     costs() {
+      if (latest.complete) complete = latest.clicks;
       if (!complete) {
         const generator = start();
         for (const _ of generator.run()) {
@@ -532,7 +537,9 @@ function makeEvent(
 
 class JourneyGenerator {
   readonly stats: DemoDataStats = emptyStats();
+  /** Ad clicks per (day, campaign); final once `complete`. */
   readonly clicks: Int32Array;
+  complete = false;
   private readonly random = new Random();
   private readonly dayWeights: Float64Array;
   private readonly seedTag: string;
@@ -595,6 +602,21 @@ class JourneyGenerator {
     });
   }
 
+  private idHigh = -1;
+  private idPrefix = '';
+
+  /** `<seed>-<sequence>`, both in base 36; the high digits change only every 1,296 events. */
+  private eventId(sequence: number): string {
+    const high = Math.floor(sequence / 1296);
+    const low = sequence - high * 1296;
+    if (high === 0) return `${this.seedTag}-${BASE36_LOW[low]}`;
+    if (high !== this.idHigh) {
+      this.idHigh = high;
+      this.idPrefix = `${this.seedTag}-${high.toString(36)}`;
+    }
+    return this.idPrefix + BASE36_PAIRS[low];
+  }
+
   private get to(): number {
     return this.from + this.days * DAY;
   }
@@ -603,17 +625,21 @@ class JourneyGenerator {
   *run(): Generator<TrackedEvent> {
     Object.assign(this.stats, emptyStats());
     this.clicks.fill(0);
+    this.complete = false;
     const users =
       this.maxEvents === undefined ? (this.users ?? DEFAULT_DEMO_USERS) : Number.POSITIVE_INFINITY;
     const maxEvents = this.maxEvents ?? Number.POSITIVE_INFINITY;
     const stats = this.stats;
     const to = this.to;
     const campaigns = DEMO_CAMPAIGNS.length;
-    if (maxEvents === 0) return;
+    if (maxEvents === 0) {
+      this.complete = true;
+      return;
+    }
     for (let index = 1; index <= users; index++) {
       this.customer(index);
       const events = this.buffer;
-      events.sort(byTime);
+      if (!inTimeOrder(events)) events.sort(byTime);
       const userId = `${this.known ? 'c' : 'v'}-${index}`;
       stats.customers++;
       if (this.known) stats.knownCustomers++;
@@ -621,7 +647,7 @@ class JourneyGenerator {
         const event = events[i] as TrackedEvent;
         if (event.time >= to) break;
         event.userId = userId;
-        event.eventId = `${this.seedTag}-${stats.events.toString(36)}`;
+        event.eventId = this.eventId(stats.events);
         stats.events++;
         if (event.event === 'ad_click') {
           const c = this.campaignIndex.get(`${event.channel}\u0000${event.campaign}`) ?? -1;
@@ -633,9 +659,13 @@ class JourneyGenerator {
           stats.revenue = Math.round((stats.revenue + (event.revenue ?? 0)) * 100) / 100;
         }
         yield event;
-        if (stats.events >= maxEvents) return;
+        if (stats.events >= maxEvents) {
+          this.complete = true;
+          return;
+        }
       }
     }
+    this.complete = true;
   }
 
   // --- one customer -----------------------------------------------------------------------
@@ -1220,6 +1250,16 @@ class JourneyGenerator {
       );
     }
   }
+}
+
+/** 0..1295 in base 36, plain and padded to two digits. */
+const BASE36_LOW = Array.from({ length: 1296 }, (_, i) => i.toString(36));
+const BASE36_PAIRS = BASE36_LOW.map((digits) => digits.padStart(2, '0'));
+
+function inTimeOrder(events: readonly TrackedEvent[]): boolean {
+  for (let i = 1; i < events.length; i++)
+    if ((events[i] as TrackedEvent).time < (events[i - 1] as TrackedEvent).time) return false;
+  return true;
 }
 
 function byTime(a: TrackedEvent, b: TrackedEvent): number {
