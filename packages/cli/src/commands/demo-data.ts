@@ -137,6 +137,7 @@ export function registerDemoData(program: Command, io: CliIo) {
 
       const target = options.events ?? options.users ?? DEFAULT_DEMO_USERS;
       const bar = progressBar(io, basename(options.out), '{rate} events/s');
+      bar.update(0, { rate: '0' });
       const started = performance.now();
       let written: Awaited<ReturnType<typeof writeEventFile>>;
       try {
