@@ -522,16 +522,21 @@ function creditTimeDecay(journeys: Journeys, halfLifeSeconds: number, credit: Cr
   if (timed === undefined)
     throw new Error('time-decay needs touch times: collect the journeys for the time-decay model');
   const halfLifeMs = halfLifeSeconds * 1000;
+  const weights = new Float64Array(timed.ages.length);
   for (let journey = 0; journey < timed.count; journey++) {
     const start = timed.start[journey] ?? 0;
     const end = timed.start[journey + 1] ?? 0;
     let youngest = Number.POSITIVE_INFINITY;
     for (let i = start; i < end; i++) youngest = Math.min(youngest, timed.ages[i] ?? 0);
     let total = 0;
-    for (let i = start; i < end; i++) total += 2 ** ((youngest - (timed.ages[i] ?? 0)) / halfLifeMs);
+    for (let i = start; i < end; i++) {
+      const weight = 2 ** ((youngest - (timed.ages[i] ?? 0)) / halfLifeMs);
+      weights[i] = weight;
+      total += weight;
+    }
     const revenue = timed.revenue[journey] ?? 0;
     for (let i = start; i < end; i++) {
-      const share = 2 ** ((youngest - (timed.ages[i] ?? 0)) / halfLifeMs) / total;
+      const share = (weights[i] ?? 0) / total;
       credit.add(timed.channels[i] ?? 0, share, revenue * share);
     }
   }
@@ -591,7 +596,7 @@ export interface MarkovRemovalEffects {
  * Inverts an n x n matrix (row-major) by Gauss-Jordan elimination with partial pivoting.
  * Throws when the matrix is singular.
  */
-export function invertMatrix(matrix: Float64Array, n: number): Float64Array {
+function invertMatrix(matrix: Float64Array, n: number): Float64Array {
   const a = matrix.slice();
   const inverse = new Float64Array(n * n);
   for (let i = 0; i < n; i++) inverse[i * n + i] = 1;
@@ -664,6 +669,7 @@ export function markovRemovalEffects(journeys: Journeys): MarkovRemovalEffects {
     let previous = start;
     for (let i = pathStart[path] ?? 0; i < (pathStart[path + 1] ?? 0); i++) {
       const state = stateOf[pathChannels[i] ?? 0] ?? 0;
+      // Repeats collapse. (A self-loop would not change absorption probabilities either.)
       if (state === previous) continue;
       counts[previous * size + state] = (counts[previous * size + state] ?? 0) + weight;
       previous = state;
