@@ -1,0 +1,195 @@
+/**
+ * The funnel against plain SQL in DuckDB: the definition written as self-joins (chains e1..ek
+ * with non-decreasing times within the window), counted per step, over the same random events.
+ */
+import { DuckDBInstance } from '@duckdb/node-api';
+import { type JourneyMap, templateById } from '@touchline/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TrackedEvent } from './events.ts';
+import { funnel } from './funnel.ts';
+import { MemoryEventStore } from './memory-store.ts';
+
+const MINUTE = 60_000;
+const T0 = Date.UTC(2026, 4, 1, 9);
+
+const shoes = templateById('shoes')?.build('en') as JourneyMap;
+const MAP = {
+  ...shoes,
+  stages: shoes.stages.map((stage) => ({ ...stage, steps: [] })),
+  touchpoints: [
+    {
+      id: 'basket',
+      name: 'basket',
+      channel: 'web',
+      mode: 'online',
+      match: [
+        { event: 'cart' },
+        { event: 'view', where: [{ property: 'url', op: 'starts-with', value: '/cart' }] },
+      ],
+    },
+    {
+      id: 'buy',
+      name: 'buy',
+      channel: 'web',
+      mode: 'online',
+      match: [{ event: 'checkout' }, { event: 'order' }],
+    },
+  ],
+} as JourneyMap;
+
+/** The same steps as SQL predicates, written from the map's rules by hand. */
+const STEP_SQL: Record<string, string> = {
+  view: "event = 'view'",
+  cart: "event = 'cart'",
+  checkout: "event = 'checkout'",
+  order: "event = 'order'",
+  basket: "(event = 'cart' OR (event = 'view' AND starts_with(url, '/cart')))",
+  buy: "event IN ('checkout', 'order')",
+};
+
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const NAMES = ['view', 'cart', 'checkout', 'order', 'other'];
+const CHANNELS = ['search', 'email', 'social', undefined];
+
+/** Minute-resolution times over an hour, so equal times and window edges are common. */
+function randomEvents(seed: number, customers: number): TrackedEvent[] {
+  const next = random(seed);
+  const events: TrackedEvent[] = [];
+  for (let c = 0; c < customers; c++) {
+    const count = Math.floor(next() * 14);
+    for (let i = 0; i < count; i++) {
+      const event = NAMES[Math.floor(next() * NAMES.length)] ?? 'other';
+      const e: TrackedEvent = { userId: `u${c}`, time: T0 + Math.floor(next() * 60) * MINUTE, event };
+      const channel = CHANNELS[Math.floor(next() * CHANNELS.length)];
+      if (channel !== undefined) e.channel = channel;
+      if (next() < 0.3) e.url = '/cart/1';
+      events.push(e);
+    }
+  }
+  return events;
+}
+
+const quote = (text: string | undefined) => (text === undefined ? 'NULL' : `'${text.replaceAll("'", "''")}'`);
+
+/**
+ * Chains c1..cn as distinct (customer, start, last) rows; the users of step k are the customers
+ * with a row in ck. The chain that first reached a customer's level ends at its earliest `last`
+ * and starts at the latest `start` among the chains ending there; its value is the smallest
+ * channel of a step-1 event at that start (min skips NULL: a present channel beats none).
+ */
+function funnelSql(steps: readonly string[], windowMs: number): string {
+  const chains = steps.map((step, k) => {
+    const predicate = STEP_SQL[step] ?? 'FALSE';
+    if (k === 0)
+      return `c1 AS (SELECT DISTINCT customer, t AS start, t AS last FROM events WHERE ${predicate})`;
+    return `c${k + 1} AS (
+      SELECT DISTINCT c.customer, c.start, e.t AS last
+      FROM c${k} c JOIN events e ON e.customer = c.customer AND e.t >= c.last AND e.t - c.start <= ${windowMs}
+      WHERE ${predicate.replaceAll('event', 'e.event').replaceAll('url', 'e.url')})`;
+  });
+  const levels = steps
+    .map((_, k) => `SELECT customer, ${k + 1} AS level, start, last FROM c${k + 1}`)
+    .join(' UNION ALL ');
+  return `WITH ${chains.join(',\n')},
+    chain AS (${levels}),
+    top AS (SELECT customer, max(level) AS level FROM chain GROUP BY customer),
+    ends AS (
+      SELECT t.customer, t.level, min(c.last) AS last
+      FROM top t JOIN chain c ON c.customer = t.customer AND c.level = t.level GROUP BY ALL),
+    firsts AS (
+      SELECT e.customer, e.level, e.last, max(c.start) AS start
+      FROM ends e JOIN chain c ON c.customer = e.customer AND c.level = e.level AND c.last = e.last
+      GROUP BY ALL),
+    valued AS (
+      SELECT f.customer, f.level, f.start, f.last,
+        coalesce((SELECT min(v.channel) FROM events v WHERE v.customer = f.customer AND v.t = f.start
+          AND ${STEP_SQL[steps[0] ?? ''] ?? 'FALSE'}), '(none)') AS value
+      FROM firsts f)
+    SELECT * FROM valued`;
+}
+
+describe('funnel: plain SQL in DuckDB', () => {
+  let instance: DuckDBInstance;
+
+  beforeAll(async () => {
+    instance = await DuckDBInstance.create(':memory:');
+  });
+
+  afterAll(() => {
+    instance.closeSync();
+  });
+
+  it.each([
+    [1, ['view', 'basket', 'buy'], 600],
+    [2, ['view', 'cart', 'checkout', 'order'], 900],
+    [3, ['basket', 'basket', 'order'], 300],
+    [4, ['buy', 'order', 'view', 'basket', 'checkout'], 1200],
+    [5, ['order', 'view'], 60],
+    [6, ['view', 'checkout', 'buy', 'order', 'cart', 'basket'], 1800],
+  ])(
+    'level counts, time to convert and breakdown equal the self-joins (seed %i: %j within %is)',
+    async (seed, steps, windowSeconds) => {
+      const events = randomEvents(seed, 200);
+      const connection = await instance.connect();
+      await connection.run(
+        'CREATE OR REPLACE TABLE events (customer VARCHAR, t DOUBLE, event VARCHAR, url VARCHAR, channel VARCHAR)',
+      );
+      await connection.run(
+        `INSERT INTO events VALUES ${events
+          .map(
+            (e) => `(${quote(e.userId)}, ${e.time}, ${quote(e.event)}, ${quote(e.url)}, ${quote(e.channel)})`,
+          )
+          .join(', ')}`,
+      );
+      const rows = (
+        await connection.runAndReadAll(
+          `SELECT level::INTEGER AS level, (last - start)::DOUBLE / 1000 AS seconds, value FROM (${funnelSql(steps, windowSeconds * 1000)})`,
+        )
+      ).getRowObjectsJS() as { level: number; seconds: number; value: string }[];
+      const complete = (
+        await connection.runAndReadAll(
+          `SELECT count(*)::INTEGER AS n, median(seconds)::DOUBLE AS median, avg(seconds)::DOUBLE AS mean
+         FROM (SELECT (last - start) / 1000 AS seconds FROM (${funnelSql(steps, windowSeconds * 1000)})
+               WHERE level = ${steps.length})`,
+        )
+      ).getRowObjectsJS()[0] as { n: number; median: number | null; mean: number | null };
+      connection.closeSync();
+
+      const result = await funnel(
+        new MemoryEventStore(events, [], { customersPerBatch: 3 }),
+        { steps, windowSeconds, by: 'channel' },
+        MAP,
+      );
+      const users = steps.map((_, k) => rows.filter((r) => r.level > k).length);
+      expect(users[0]).toBeGreaterThan(0);
+      expect(result.steps.map((s) => s.users)).toEqual(users);
+      expect(result.timeToConvert.customers).toBe(complete.n);
+      expect(result.timeToConvert.medianSeconds).toBe(complete.median);
+      if (complete.mean === null) expect(result.timeToConvert.meanSeconds).toBeNull();
+      else expect(result.timeToConvert.meanSeconds).toBeCloseTo(complete.mean, 9);
+
+      const values = [...new Set(rows.map((r) => r.value))];
+      const breakdown = Object.fromEntries(
+        values.map((value) => [
+          value,
+          steps.map((_, k) => rows.filter((r) => r.value === value && r.level > k).length),
+        ]),
+      );
+      expect(
+        Object.fromEntries(
+          (result.breakdown ?? []).map((entry) => [entry.value, entry.steps.map((s) => s.users)]),
+        ),
+      ).toEqual(breakdown);
+    },
+  );
+});
