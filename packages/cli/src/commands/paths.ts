@@ -1,0 +1,174 @@
+import type { Command } from '@commander-js/extra-typings';
+// The analytics index does not list paths yet; switch to '@touchline/analytics' once it does.
+import {
+  DEFAULT_MAX_STEPS,
+  DEFAULT_TOP_PATHS,
+  type PathsOver,
+  type PathsPer,
+  type PathsResult,
+  type PathsSpec,
+  paths,
+  pathsSpecProblems,
+} from '../../../analytics/src/paths.ts';
+import { CliError, type CliIo, EXIT_USAGE, printJson, requireMap } from '../io.ts';
+import { formatCount } from '../progress.ts';
+import { DATA_OPTION_FLAGS, DATA_OPTION_HELP, withEventStore } from '../store.ts';
+
+const DAY_MS = 86_400_000;
+
+/**
+ * A `--from` or `--to` option as epoch milliseconds: an ISO date (`2026-10-01`, midnight UTC) or
+ * date-time (`2026-10-01T12:00:00Z`). A plain date as `--to` includes that whole day, since
+ * `--from 2026-10-01 --to 2026-10-31` reads as all of October.
+ */
+export function parseDateBound(option: string, value: string, end: boolean): number {
+  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(value);
+  const time = dateOnly
+    ? Date.parse(`${value}T00:00:00Z`)
+    : /^\d{4}-\d{2}-\d{2}T/.test(value)
+      ? Date.parse(value)
+      : Number.NaN;
+  if (!Number.isFinite(time))
+    throw new CliError(`${option} ${value}: give a date as YYYY-MM-DD or an ISO date-time`, EXIT_USAGE);
+  return dateOnly && end ? time + DAY_MS : time;
+}
+
+/** The time range of `--from` and `--to`, refusing an empty one. */
+export function dateRange(options: { from?: string; to?: string }): { from?: number; to?: number } {
+  const range: { from?: number; to?: number } = {};
+  if (options.from !== undefined) range.from = parseDateBound('--from', options.from, false);
+  if (options.to !== undefined) range.to = parseDateBound('--to', options.to, true);
+  if (range.from !== undefined && range.to !== undefined && range.to <= range.from)
+    throw new CliError(`--to ${options.to} is not after --from ${options.from}`, EXIT_USAGE);
+  return range;
+}
+
+/** A commander parser for a whole number of at least 1. */
+function positiveWhole(option: string) {
+  return (value: string): number => {
+    const number = Number(value.replaceAll('_', ''));
+    if (!/^\d[\d_]*$/.test(value) || !Number.isSafeInteger(number) || number < 1)
+      throw new CliError(`${option} ${value}: give a whole number of at least 1`, EXIT_USAGE);
+    return number;
+  };
+}
+
+/** A commander parser for one of a few words. */
+function oneOf<T extends string>(option: string, words: readonly T[]) {
+  return (value: string): T => {
+    const word = words.find((w) => w === value);
+    if (word === undefined) throw new CliError(`${option} ${value}: give ${words.join(' or ')}`, EXIT_USAGE);
+    return word;
+  };
+}
+
+const BAR_WIDTH = 20;
+const PATH_COLUMN_MAX = 72;
+
+/** A bar of up to 20 blocks for `value` out of `max`; at least one block for any value above 0. */
+export function bar(value: number, max: number): string {
+  if (value <= 0 || max <= 0) return '';
+  return '█'.repeat(Math.max(1, Math.round((BAR_WIDTH * value) / max)));
+}
+
+/** 0.1234 -> "12.3%". */
+export function formatShare(share: number): string {
+  return `${(share * 100).toFixed(1)}%`;
+}
+
+/**
+ * The top paths as text, one a line: `a → b → c   1,234 (12.3%)  ████`, the bar scaled to the
+ * first path.
+ */
+export function formatPaths(result: PathsResult): string {
+  const unit = result.per === 'session' ? 'sessions' : 'customers';
+  const nodes = result.over === 'touchpoints' ? 'touchpoints' : 'events';
+  if (result.total_paths === 0) return `no paths: no ${unit} with ${nodes} in the data\n`;
+  const cut =
+    result.truncated_paths > 0
+      ? `, ${formatCount(result.truncated_paths)} cut at ${result.max_steps} steps`
+      : '';
+  const lines = [
+    `${formatCount(result.total_paths)} paths of ${unit} over ${nodes}${result.collapse_repeats ? ', repeats collapsed' : ''}${cut}`,
+    '',
+  ];
+  const texts = result.paths.map((p) => p.path.join(' → '));
+  const counts = result.paths.map((p) => formatCount(p.count));
+  const shares = result.paths.map((p) => `(${formatShare(p.share)})`);
+  const textWidth = Math.min(PATH_COLUMN_MAX, Math.max(...texts.map((t) => t.length)));
+  const countWidth = Math.max(...counts.map((c) => c.length));
+  const shareWidth = Math.max(...shares.map((s) => s.length));
+  const top = result.paths[0]?.count ?? 0;
+  result.paths.forEach((p, i) => {
+    const text = (texts[i] ?? '').padEnd(textWidth);
+    const count = (counts[i] ?? '').padStart(countWidth);
+    const share = (shares[i] ?? '').padStart(shareWidth);
+    lines.push(`${text}   ${count} ${share}  ${bar(p.count, top)}`.trimEnd());
+  });
+  const more = result.total_paths - result.paths.reduce((sum, p) => sum + p.count, 0);
+  if (more > 0) lines.push('', `${formatCount(more)} more paths; --json adds the Sankey nodes and edges`);
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * `touchline paths`: the top full paths of sessions or customers, over the map's touchpoints or
+ * raw event names, and (with `--json`) the Sankey nodes and edges.
+ */
+export function registerPaths(program: Command, io: CliIo) {
+  return program
+    .command('paths')
+    .description(
+      'The paths customers really took: the top full paths per session (a new one after 30 minutes without events) or per customer, over the touchpoints of a map or over event names; --json adds the Sankey nodes and edges.',
+    )
+    .option('--map <file>', 'journey map whose touchpoints the events are classified into')
+    .option(
+      '--over <nodes>',
+      'touchpoints (needs --map; the default with one) or events (the default without)',
+      oneOf<PathsOver>('--over', ['touchpoints', 'events']),
+    )
+    .option(
+      '--per <unit>',
+      'session (default) or customer',
+      oneOf<PathsPer>('--per', ['session', 'customer']),
+    )
+    .option('--collapse-repeats', 'merge consecutive equal steps of a path')
+    .option(
+      '--max-steps <n>',
+      `cut paths after this many steps, ending them in … (default ${DEFAULT_MAX_STEPS})`,
+      positiveWhole('--max-steps'),
+    )
+    .option('--top <n>', `paths to list (default ${DEFAULT_TOP_PATHS})`, positiveWhole('--top'))
+    .option(
+      '--start <ref>',
+      'paths from the first time they reach this touchpoint, step or stage (or event name)',
+    )
+    .option(
+      '--end <ref>',
+      'paths up to the first time they reach this touchpoint, step or stage (or event name)',
+    )
+    .option('--from <date>', 'only events from this date (YYYY-MM-DD or ISO date-time)')
+    .option('--to <date>', 'only events up to this date (a plain date includes the whole day)')
+    .option('--json', 'print the result as JSON, with the Sankey nodes and edges')
+    .option(DATA_OPTION_FLAGS, DATA_OPTION_HELP)
+    .action(async (options) => {
+      const map = options.map === undefined ? undefined : requireMap(io, options.map).map;
+      const spec: PathsSpec = { ...dateRange(options) };
+      if (options.over !== undefined) spec.over = options.over;
+      if (options.per !== undefined) spec.per = options.per;
+      if (options.collapseRepeats) spec.collapseRepeats = true;
+      if (options.maxSteps !== undefined) spec.maxSteps = options.maxSteps;
+      if (options.top !== undefined) spec.top = options.top;
+      if (options.start !== undefined) spec.start = options.start;
+      if (options.end !== undefined) spec.end = options.end;
+      // The spec's problems, in the words of the command line.
+      const problems = pathsSpecProblems(spec, map).map((problem) =>
+        problem === 'paths over touchpoints need a map'
+          ? '--over touchpoints needs --map <file>'
+          : problem.replace(/^(start|end) /, '--$1 '),
+      );
+      if (problems.length > 0) throw new CliError(problems.join('\n'), EXIT_USAGE);
+      const result = await withEventStore(io, options, (store) => paths(store, spec, map));
+      if (options.json) printJson(io, result);
+      else io.stdout(formatPaths(result));
+    });
+}
