@@ -122,8 +122,9 @@ function grown<T extends Int32Array<ArrayBuffer> | Float64Array<ArrayBuffer>>(ar
 
 /**
  * Dense ids for pairs of 32-bit integers, in the order pairs are first seen: a hash table with
- * open addressing on typed arrays, so counting does not allocate per lookup. Paths key trie nodes
- * by (parent, code), the discovered journey keys transitions by (from, to).
+ * open addressing on typed arrays, so counting does not allocate per lookup. Paths key Sankey
+ * nodes by (position, code) and edges by (node, node); the discovered journey keys transitions by
+ * (from, to).
  */
 export class PairIndex {
   /** Pairs held; ids run from 0 to size - 1. */
