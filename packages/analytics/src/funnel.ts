@@ -41,7 +41,6 @@
  * means are taken over sorted values.
  */
 import type { JourneyMap, MatchRule } from '@touchline/core';
-import { forEachCustomer } from './customers.ts';
 import { type ReferenceKind, resolveReference } from './match.ts';
 import type { EventStore, Scan, ScanRequest } from './store.ts';
 
@@ -395,9 +394,17 @@ export async function collectFunnel(
   const pass = new CustomerFunnel(stepCount, windowSeconds);
   const collector = new FunnelCollector(stepCount);
   const names = scan.dictionaries.groups;
-  await forEachCustomer(scan.batches, ({ batch, start, end }) => {
-    if (pass.run(batch.time, batch.marks, start, end, batch.group, names) > 0) collector.add(pass);
-  });
+  for await (const batch of scan.batches) {
+    const { length, customer, time, marks, group } = batch;
+    let start = 0;
+    while (start < length) {
+      const code = customer[start];
+      let end = start + 1;
+      while (end < length && customer[end] === code) end++;
+      if (pass.run(time, marks, start, end, group, names) > 0) collector.add(pass);
+      start = end;
+    }
+  }
   return collector.finish();
 }
 
