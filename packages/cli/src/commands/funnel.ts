@@ -1,0 +1,235 @@
+import type { Command } from '@commander-js/extra-typings';
+import { parseDuration } from '@touchline/analytics';
+import type { JourneyMap } from '@touchline/core';
+// The analytics index does not list the funnel yet; switch to '@touchline/analytics' once it does.
+import {
+  type FunnelResult,
+  type FunnelSpec,
+  type FunnelStep,
+  funnel,
+  funnelStepRules,
+  funnelToJson,
+  MAX_FUNNEL_STEPS,
+} from '../../../analytics/src/funnel.ts';
+import { CliError, type CliIo, EXIT_USAGE, printJson, requireMap } from '../io.ts';
+import { DATA_OPTION_FLAGS, DATA_OPTION_HELP, withEventStore } from '../store.ts';
+import { parseDateOption } from './attribution.ts';
+
+/** The options of `touchline funnel` as commander hands them over. */
+export interface FunnelCliOptions {
+  steps: string;
+  window: string;
+  by?: string;
+  from?: string;
+  to?: string;
+}
+
+/** Breakdown values listed in the text output; `--json` has them all. */
+export const TEXT_BREAKDOWN_VALUES = 20;
+const BAR_WIDTH = 40;
+const PARTIAL_BLOCKS = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
+
+/** The funnel spec the options describe; bad values stop the command as a usage error. */
+export function funnelSpecFromOptions(options: FunnelCliOptions): FunnelSpec {
+  const steps = options.steps.split(',').map((step) => step.trim());
+  if (steps.every((step) => step === ''))
+    throw new CliError(
+      '--steps: name the steps, e.g. --steps ad_click,product_view,order_completed',
+      EXIT_USAGE,
+    );
+  if (steps.includes(''))
+    throw new CliError(
+      `--steps ${options.steps}: a step is empty; separate step names with commas`,
+      EXIT_USAGE,
+    );
+  if (steps.length > MAX_FUNNEL_STEPS)
+    throw new CliError(
+      `--steps: ${steps.length} steps, a funnel has at most ${MAX_FUNNEL_STEPS}`,
+      EXIT_USAGE,
+    );
+  const windowSeconds = parseDuration(options.window);
+  if (windowSeconds === null || windowSeconds <= 0)
+    throw new CliError(
+      `--window ${options.window}: give a positive duration such as 14d, 12h or 90m`,
+      EXIT_USAGE,
+    );
+  const spec: FunnelSpec = { steps, windowSeconds };
+  if (options.by !== undefined) {
+    if (options.by.trim() === '')
+      throw new CliError('--by: name a property, e.g. channel or campaign', EXIT_USAGE);
+    spec.by = options.by.trim();
+  }
+  if (options.from !== undefined) spec.from = parseDateOption('--from', options.from);
+  if (options.to !== undefined) spec.to = parseDateOption('--to', options.to, true);
+  if (spec.from !== undefined && spec.to !== undefined && spec.from >= spec.to)
+    throw new CliError(`--from ${options.from} is not before --to ${options.to}`, EXIT_USAGE);
+  return spec;
+}
+
+/**
+ * A duration in the two largest units, rounded to the smaller: `45s`, `3m 20s`, `2h 5m`, `3d 4h`;
+ * `-` for none.
+ */
+export function formatSeconds(seconds: number | null): string {
+  if (seconds === null || !Number.isFinite(seconds)) return '-';
+  const two = (big: number, small: number, bigUnit: string, smallUnit: string) => {
+    const smalls = Math.round(seconds / small);
+    const per = big / small;
+    const rest = smalls % per;
+    return `${Math.floor(smalls / per)}${bigUnit}${rest === 0 ? '' : ` ${rest}${smallUnit}`}`;
+  };
+  if (Math.round(seconds) < 60) return `${Math.round(seconds)}s`;
+  if (Math.round(seconds) < 3_600) return two(60, 1, 'm', 's');
+  if (Math.round(seconds / 60) < 1_440) return two(3_600, 60, 'h', 'm');
+  return two(86_400, 3_600, 'd', 'h');
+}
+
+/**
+ * A horizontal bar `width` characters long at `max`, in eighths of a character; a value above 0
+ * always shows at least a sliver.
+ */
+export function textBar(value: number, max: number, width = BAR_WIDTH): string {
+  if (!(value > 0 && max > 0)) return '';
+  const eighths = Math.max(1, Math.round((Math.min(value, max) / max) * width * 8));
+  return '█'.repeat(Math.floor(eighths / 8)) + (PARTIAL_BLOCKS[eighths % 8] ?? '');
+}
+
+/** A labelled bar chart: one line per row, label, bar, then the figure. */
+export function barChart(rows: readonly { label: string; value: number }[], width = BAR_WIDTH): string[] {
+  const max = Math.max(0, ...rows.map((row) => row.value));
+  const labelWidth = Math.max(0, ...rows.map((row) => row.label.length));
+  return rows.map((row) =>
+    `${row.label.padEnd(labelWidth)}  ${textBar(row.value, max, width).padEnd(width)}  ${count(row.value)}`.trimEnd(),
+  );
+}
+
+function count(value: number): string {
+  return value.toLocaleString('en-GB');
+}
+
+function percent(ratio: number): string {
+  return `${(100 * ratio).toFixed(1)}%`;
+}
+
+/** Rows of cells as aligned columns: the first left-aligned, the others right-aligned. */
+export function alignColumns(rows: readonly (readonly string[])[]): string[] {
+  const columns = Math.max(0, ...rows.map((row) => row.length));
+  const widths = Array.from({ length: columns }, (_, column) =>
+    Math.max(...rows.map((row) => (row[column] ?? '').length)),
+  );
+  return rows.map((row) =>
+    row
+      .map((cell, column) =>
+        column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0),
+      )
+      .join('  ')
+      .trimEnd(),
+  );
+}
+
+function stepTable(steps: readonly FunnelStep[]): string[] {
+  return alignColumns([
+    ['step', 'users', 'of start', 'of previous', 'median from previous'],
+    ...steps.map((step, k) => [
+      step.step,
+      count(step.users),
+      percent(step.conversionFromStart),
+      k === 0 ? '-' : percent(step.conversionFromPrevious),
+      formatSeconds(step.medianSecondsFromPrevious),
+    ]),
+  ]);
+}
+
+/**
+ * The funnel as text: a table per step (users, % of the first step, % of the previous step,
+ * median time from the previous step), a bar chart of users per step, the time-to-convert
+ * figures and histogram, and, with a breakdown, users per step for each value.
+ *
+ * @example
+ * formatFunnel(result);
+ * // Funnel ad_click > order_completed, within 14d
+ * // step             users  of start  of previous  median from previous
+ * // ad_click         1,000    100.0%            -                     -
+ * // order_completed    250     25.0%        25.0%                2h 5m
+ * // ...
+ */
+export function formatFunnel(result: FunnelResult): string {
+  const { steps, timeToConvert } = result;
+  const first = steps[0]?.step ?? '';
+  const last = steps[steps.length - 1]?.step ?? '';
+  const lines = [
+    `Funnel ${steps.map((s) => s.step).join(' > ')}, within ${formatSeconds(result.windowSeconds)}`,
+  ];
+  lines.push(...stepTable(steps), '');
+  lines.push(...barChart(steps.map((s) => ({ label: s.step, value: s.users }))), '');
+  if (timeToConvert.customers === 0)
+    lines.push(`Time to convert (${first} to ${last}): nobody completed the funnel`);
+  else {
+    lines.push(
+      `Time to convert (${first} to ${last}): ${count(timeToConvert.customers)} customer${timeToConvert.customers === 1 ? '' : 's'}, ` +
+        `mean ${formatSeconds(timeToConvert.meanSeconds)}, median ${formatSeconds(timeToConvert.medianSeconds)}, ` +
+        `p90 ${formatSeconds(timeToConvert.p90Seconds)}`,
+      ...barChart(
+        timeToConvert.histogram.map((bucket) => ({ label: bucket.label, value: bucket.customers })),
+      ),
+    );
+  }
+  const breakdown = result.breakdown;
+  if (breakdown !== undefined) {
+    lines.push('', `Users per step by ${result.by ?? 'value'} (% of the value's first step)`);
+    const shown = breakdown.slice(0, TEXT_BREAKDOWN_VALUES);
+    lines.push(
+      ...alignColumns([
+        [result.by ?? 'value', ...steps.map((s) => s.step)],
+        ...shown.map((entry) => [
+          entry.value,
+          ...entry.steps.map((s, k) =>
+            k === 0 ? count(s.users) : `${count(s.users)} (${percent(s.conversionFromStart)})`,
+          ),
+        ]),
+      ]),
+    );
+    if (breakdown.length > shown.length)
+      lines.push(`… and ${breakdown.length - shown.length} more values (all of them with --json)`);
+  }
+  return lines.join('\n');
+}
+
+/**
+ * `touchline funnel`: customers through a series of steps within a window (see the funnel
+ * measure for the definitions).
+ */
+export function registerFunnel(program: Command, io: CliIo) {
+  return program
+    .command('funnel')
+    .description(
+      'Count the customers who go through a series of steps in order within a window: conversion per step, time between steps and time to convert.',
+    )
+    .requiredOption(
+      '--steps <list>',
+      `comma-separated steps: event names, or touchpoint, step or stage ids of --map (at most ${MAX_FUNNEL_STEPS})`,
+    )
+    .option('--window <duration>', 'how long from the first step to the last, e.g. 14d, 12h', '14d')
+    .option(
+      '--by <property>',
+      'break down by this property of the first step: channel, campaign or any other',
+    )
+    .option('--map <file>', 'the journey map whose touchpoints, steps and stages the steps may name')
+    .option('--from <date>', 'read events from this date or instant (ISO 8601, UTC unless a zone is given)')
+    .option('--to <date>', 'read events up to this date, inclusive, or up to this instant, exclusive')
+    .option('--json', 'print the result as JSON')
+    .option(DATA_OPTION_FLAGS, DATA_OPTION_HELP)
+    .action(async (options) => {
+      const spec = funnelSpecFromOptions(options);
+      const map: JourneyMap | undefined =
+        options.map === undefined ? undefined : requireMap(io, options.map).map;
+      try {
+        funnelStepRules(spec.steps, map);
+      } catch (error) {
+        throw new CliError(error instanceof Error ? error.message : String(error));
+      }
+      const result = await withEventStore(io, options, (store) => funnel(store, spec, map));
+      if (options.json) printJson(io, funnelToJson(result));
+      else io.stdout(`${formatFunnel(result)}\n`);
+    });
+}

@@ -1,0 +1,125 @@
+import type { Command } from '@commander-js/extra-typings';
+import { parseDuration } from '@touchline/analytics';
+// The analytics index does not list touches yet; switch to '@touchline/analytics' once it does.
+import {
+  type CountSummary,
+  type TouchesResult,
+  type TouchesSpec,
+  touches,
+  touchesToJson,
+} from '../../../analytics/src/touches.ts';
+import { CliError, type CliIo, EXIT_USAGE, printJson } from '../io.ts';
+import { DATA_OPTION_FLAGS, DATA_OPTION_HELP, withEventStore } from '../store.ts';
+import { parseDateOption } from './attribution.ts';
+import { alignColumns, barChart, formatSeconds } from './funnel.ts';
+
+/** The options of `touchline touches` as commander hands them over. */
+export interface TouchesCliOptions {
+  conversion: string;
+  lookback: string;
+  from?: string;
+  to?: string;
+}
+
+/** In the text output, counts from this one up share a bar (`10+`); `--json` keeps them exact. */
+export const TEXT_TAIL_FROM = 10;
+
+/** The touches spec the options describe; bad values stop the command as a usage error. */
+export function touchesSpecFromOptions(options: TouchesCliOptions): TouchesSpec {
+  if (options.conversion.trim() === '')
+    throw new CliError('--conversion: name the conversion event', EXIT_USAGE);
+  const lookbackSeconds = parseDuration(options.lookback);
+  if (lookbackSeconds === null || lookbackSeconds <= 0)
+    throw new CliError(
+      `--lookback ${options.lookback}: give a positive duration such as 30d, 12h or 90m`,
+      EXIT_USAGE,
+    );
+  const spec: TouchesSpec = { conversion: options.conversion, lookbackSeconds };
+  if (options.from !== undefined) spec.from = parseDateOption('--from', options.from);
+  if (options.to !== undefined) spec.to = parseDateOption('--to', options.to, true);
+  if (spec.from !== undefined && spec.to !== undefined && spec.from >= spec.to)
+    throw new CliError(`--from ${options.from} is not before --to ${options.to}`, EXIT_USAGE);
+  return spec;
+}
+
+/** Bars for 0, 1, 2 ... up to the largest count, with counts from `TEXT_TAIL_FROM` up in one `10+` bar. */
+export function distributionRows(summary: CountSummary): { label: string; value: number }[] {
+  const largest = summary.distribution.reduce((max, f) => Math.max(max, f.count), 0);
+  const rows: { label: string; value: number }[] = [];
+  for (let n = 0; n <= Math.min(largest, TEXT_TAIL_FROM - 1); n++)
+    rows.push({ label: String(n), value: summary.distribution.find((f) => f.count === n)?.conversions ?? 0 });
+  if (largest >= TEXT_TAIL_FROM)
+    rows.push({
+      label: `${TEXT_TAIL_FROM}+`,
+      value: summary.distribution.reduce(
+        (sum, f) => sum + (f.count >= TEXT_TAIL_FROM ? f.conversions : 0),
+        0,
+      ),
+    });
+  return rows;
+}
+
+function figure(value: number | null, digits: number): string {
+  return value === null
+    ? '-'
+    : value.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+/**
+ * The result as text: mean and median of touches and distinct channels per conversion, then the
+ * two distributions as bar charts.
+ *
+ * @example
+ * formatTouches(result);
+ * // Touches before order_completed within 30d: 1,234 conversions
+ * //                    mean  median
+ * // touches            3.21     3.0
+ * // distinct channels  1.80     2.0
+ * // ...
+ */
+export function formatTouches(result: TouchesResult): string {
+  const conversions = result.totalConversions;
+  const lines = [
+    `Touches before ${result.conversionEvent} within ${formatSeconds(result.lookbackSeconds)}: ` +
+      `${conversions.toLocaleString('en-GB')} conversion${conversions === 1 ? '' : 's'}`,
+  ];
+  if (conversions === 0) return lines.join('\n');
+  lines.push(
+    ...alignColumns([
+      ['', 'mean', 'median'],
+      ['touches', figure(result.touches.mean, 2), figure(result.touches.median, 1)],
+      ['distinct channels', figure(result.channels.mean, 2), figure(result.channels.median, 1)],
+    ]),
+    '',
+    'Conversions by touches before them',
+    ...barChart(distributionRows(result.touches)),
+    '',
+    'Conversions by distinct channels among those touches',
+    ...barChart(distributionRows(result.channels)),
+  );
+  return lines.join('\n');
+}
+
+/**
+ * `touchline touches`: how many touches, and over how many channels, came before each conversion
+ * (see the touches measure for the definitions).
+ */
+export function registerTouches(program: Command, io: CliIo) {
+  return program
+    .command('touches')
+    .description(
+      'Count the touches, and the distinct channels among them, before each conversion: mean, median and distribution.',
+    )
+    .requiredOption('--conversion <event>', 'the conversion event, e.g. order_completed')
+    .option('--lookback <duration>', 'how long before a conversion touches count, e.g. 30d, 12h', '30d')
+    .option('--from <date>', 'read events from this date or instant (ISO 8601, UTC unless a zone is given)')
+    .option('--to <date>', 'read events up to this date, inclusive, or up to this instant, exclusive')
+    .option('--json', 'print the result as JSON')
+    .option(DATA_OPTION_FLAGS, DATA_OPTION_HELP)
+    .action(async (options) => {
+      const spec = touchesSpecFromOptions(options);
+      const result = await withEventStore(io, options, (store) => touches(store, spec));
+      if (options.json) printJson(io, touchesToJson(result));
+      else io.stdout(`${formatTouches(result)}\n`);
+    });
+}
