@@ -2,9 +2,8 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { EVENT_FIELDS, type TrackedEvent } from '@touchline/analytics';
+import { EVENT_FIELDS, generateDemoData, type TrackedEvent } from '@touchline/analytics';
 import { describe, expect, it } from 'vitest';
-import { generateDemoData } from '../../analytics/src/demo-data.ts';
 import {
   COST_CSV_HEADER,
   EVENT_CSV_HEADER,

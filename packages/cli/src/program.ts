@@ -1,14 +1,20 @@
 import { Command } from '@commander-js/extra-typings';
+import { registerAttribution } from './commands/attribution.ts';
 import { registerDemo } from './commands/demo.ts';
+import { registerDemoData } from './commands/demo-data.ts';
 import { registerDiff } from './commands/diff.ts';
+import { registerDiscover } from './commands/discover.ts';
+import { registerFunnel } from './commands/funnel.ts';
 import { registerImport } from './commands/import.ts';
 import { registerImportCosts } from './commands/import-costs.ts';
 import { registerImportCsv } from './commands/import-csv.ts';
 import { registerInit } from './commands/init.ts';
 import { registerLint } from './commands/lint.ts';
+import { registerPaths } from './commands/paths.ts';
 import { registerRender } from './commands/render.ts';
 import { registerSchema } from './commands/schema.ts';
 import { registerTemplates } from './commands/templates.ts';
+import { registerTouches } from './commands/touches.ts';
 import { registerValidate } from './commands/validate.ts';
 import type { CliIo } from './io.ts';
 
@@ -36,6 +42,12 @@ export function buildProgram(io: CliIo): Command {
     registerDemo,
     registerImport,
     registerImportCosts,
+    registerDemoData,
+    registerFunnel,
+    registerPaths,
+    registerDiscover,
+    registerTouches,
+    registerAttribution,
   ]) {
     register(program, io)
       .exitOverride()

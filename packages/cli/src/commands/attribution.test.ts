@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { Command } from '@commander-js/extra-typings';
+import type { AttributionResult } from '@touchline/analytics';
 import { CommanderError } from 'commander';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { AttributionResult } from '../../../analytics/src/attribution.ts';
 import { CliError, type CliIo, EXIT_OK, EXIT_USAGE } from '../io.ts';
 import { type CliSandbox, cliSandbox } from '../testing/run-cli.ts';
 import {

@@ -7,8 +7,8 @@ import {
   type AttributionSpec,
   attribution,
   attributionToJson,
-} from '../../../analytics/src/attribution.ts';
-import { parseDuration } from '../../../analytics/src/duration.ts';
+  parseDuration,
+} from '@touchline/analytics';
 import { CliError, type CliIo, EXIT_USAGE, printJson } from '../io.ts';
 import { DATA_OPTION_FLAGS, DATA_OPTION_HELP, withEventStore } from '../store.ts';
 

@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { Command } from '@commander-js/extra-typings';
-import { EVENT_FIELDS, type TrackedEvent } from '@touchline/analytics';
+import { EVENT_FIELDS, generateDemoData, type TrackedEvent } from '@touchline/analytics';
 import { CommanderError } from 'commander';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { generateDemoData } from '../../../analytics/src/demo-data.ts';
 import { CliError, type CliIo, EXIT_INVALID, EXIT_OK, EXIT_USAGE } from '../io.ts';
 import { type CliSandbox, cliSandbox } from '../testing/run-cli.ts';
 import { registerDemoData } from './demo-data.ts';

@@ -7,7 +7,7 @@ import {
   DEFAULT_DEMO_USERS,
   type DemoData,
   generateDemoData,
-} from '../../../analytics/src/demo-data.ts';
+} from '@touchline/analytics';
 import { writeCostFile, writeEventFile } from '../event-files.ts';
 import { CliError, type CliIo, EXIT_USAGE, printJson } from '../io.ts';
 import { formatCount, progressBar } from '../progress.ts';

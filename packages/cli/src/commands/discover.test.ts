@@ -1,10 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { Command } from '@commander-js/extra-typings';
+import type { TrackedEvent } from '@touchline/analytics';
+import { type DiscoveredJourney, discoverJourney, MemoryEventStore } from '@touchline/analytics';
 import { stringifyMap, templateById } from '@touchline/core';
 import { describe, expect, it } from 'vitest';
-import { type DiscoveredJourney, discoverJourney } from '../../../analytics/src/discovered.ts';
-import type { TrackedEvent } from '../../../analytics/src/events.ts';
-import { MemoryEventStore } from '../../../analytics/src/memory-store.ts';
 import { CliError, type CliIo } from '../io.ts';
 import { cliSandbox } from '../testing/run-cli.ts';
 import { formatDiscovered, registerDiscover } from './discover.ts';

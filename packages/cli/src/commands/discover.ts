@@ -1,6 +1,6 @@
 import type { Command } from '@commander-js/extra-typings';
 // The analytics index does not list the discovered journey yet; switch to '@touchline/analytics' once it does.
-import { type DiscoveredJourney, discoverJourney } from '../../../analytics/src/discovered.ts';
+import { type DiscoveredJourney, discoverJourney } from '@touchline/analytics';
 import { type CliIo, printJson, requireMap } from '../io.ts';
 import { formatCount } from '../progress.ts';
 import { DATA_OPTION_FLAGS, DATA_OPTION_HELP, withEventStore } from '../store.ts';

@@ -1,9 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { Command } from '@commander-js/extra-typings';
+import type { FunnelResult, FunnelStep } from '@touchline/analytics';
 import { templateById } from '@touchline/core';
 import { CommanderError } from 'commander';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { FunnelResult, FunnelStep } from '../../../analytics/src/funnel.ts';
 import { CliError, type CliIo, EXIT_INVALID, EXIT_OK, EXIT_USAGE } from '../io.ts';
 import { type CliSandbox, cliSandbox } from '../testing/run-cli.ts';
 import {

@@ -1,6 +1,4 @@
 import type { Command } from '@commander-js/extra-typings';
-import { parseDuration } from '@touchline/analytics';
-import type { JourneyMap } from '@touchline/core';
 // The analytics index does not list the funnel yet; switch to '@touchline/analytics' once it does.
 import {
   type FunnelResult,
@@ -10,7 +8,9 @@ import {
   funnelStepRules,
   funnelToJson,
   MAX_FUNNEL_STEPS,
-} from '../../../analytics/src/funnel.ts';
+  parseDuration,
+} from '@touchline/analytics';
+import type { JourneyMap } from '@touchline/core';
 import { CliError, type CliIo, EXIT_USAGE, printJson, requireMap } from '../io.ts';
 import { DATA_OPTION_FLAGS, DATA_OPTION_HELP, withEventStore } from '../store.ts';
 import { parseDateOption } from './attribution.ts';

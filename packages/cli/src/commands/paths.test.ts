@@ -1,10 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { Command } from '@commander-js/extra-typings';
+import type { TrackedEvent } from '@touchline/analytics';
+import { MemoryEventStore, type PathsResult, paths } from '@touchline/analytics';
 import { stringifyMap, templateById } from '@touchline/core';
 import { describe, expect, it } from 'vitest';
-import type { TrackedEvent } from '../../../analytics/src/events.ts';
-import { MemoryEventStore } from '../../../analytics/src/memory-store.ts';
-import { type PathsResult, paths } from '../../../analytics/src/paths.ts';
 import { CliError, type CliIo, EXIT_USAGE } from '../io.ts';
 import { cliSandbox } from '../testing/run-cli.ts';
 import { bar, dateRange, formatPaths, formatShare, parseDateBound, registerPaths } from './paths.ts';

@@ -9,7 +9,7 @@ import {
   type PathsSpec,
   paths,
   pathsSpecProblems,
-} from '../../../analytics/src/paths.ts';
+} from '@touchline/analytics';
 import { CliError, type CliIo, EXIT_USAGE, printJson, requireMap } from '../io.ts';
 import { formatCount } from '../progress.ts';
 import { DATA_OPTION_FLAGS, DATA_OPTION_HELP, withEventStore } from '../store.ts';

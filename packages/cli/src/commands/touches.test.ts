@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { Command } from '@commander-js/extra-typings';
+import type { TouchesResult } from '@touchline/analytics';
 import { CommanderError } from 'commander';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { TouchesResult } from '../../../analytics/src/touches.ts';
 import { CliError, type CliIo, EXIT_OK, EXIT_USAGE } from '../io.ts';
 import { type CliSandbox, cliSandbox } from '../testing/run-cli.ts';
 import { distributionRows, formatTouches, registerTouches, touchesSpecFromOptions } from './touches.ts';

@@ -1,13 +1,13 @@
 import type { Command } from '@commander-js/extra-typings';
-import { parseDuration } from '@touchline/analytics';
 // The analytics index does not list touches yet; switch to '@touchline/analytics' once it does.
 import {
   type CountSummary,
+  parseDuration,
   type TouchesResult,
   type TouchesSpec,
   touches,
   touchesToJson,
-} from '../../../analytics/src/touches.ts';
+} from '@touchline/analytics';
 import { CliError, type CliIo, EXIT_USAGE, printJson } from '../io.ts';
 import { DATA_OPTION_FLAGS, DATA_OPTION_HELP, withEventStore } from '../store.ts';
 import { parseDateOption } from './attribution.ts';
