@@ -1,48 +1,19 @@
 import { writeFileSync } from 'node:fs';
-import { Command } from '@commander-js/extra-typings';
 import type { FunnelResult, FunnelStep } from '@touchline/analytics';
 import { templateById } from '@touchline/core';
-import { CommanderError } from 'commander';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { CliError, type CliIo, EXIT_INVALID, EXIT_OK, EXIT_USAGE } from '../io.ts';
-import { type CliSandbox, cliSandbox } from '../testing/run-cli.ts';
+import { CliError, EXIT_INVALID, EXIT_OK, EXIT_USAGE } from '../io.ts';
+import { type CliSandbox, cliSandbox, runCli } from '../testing/run-cli.ts';
 import {
   alignColumns,
   barChart,
   formatFunnel,
   formatSeconds,
   funnelSpecFromOptions,
-  registerFunnel,
   textBar,
 } from './funnel.ts';
 
-/** Runs `touchline funnel ...` in a folder, through a program that has only this command. */
-async function runFunnel(cwd: string, ...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    cwd,
-    stdout: (data) => {
-      stdout += typeof data === 'string' ? data : Buffer.from(data).toString('utf8');
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    stdoutIsTty: false,
-  };
-  const output = { writeOut: (text: string) => io.stdout(text), writeErr: (text: string) => io.stderr(text) };
-  const program = new Command('touchline').exitOverride().configureOutput(output);
-  registerFunnel(program, io).exitOverride().configureOutput(output);
-  try {
-    await program.parseAsync(['node', 'touchline', 'funnel', ...args]);
-    return { code: EXIT_OK, stdout, stderr };
-  } catch (error) {
-    if (error instanceof CommanderError) return { code: EXIT_USAGE, stdout, stderr };
-    if (error instanceof CliError)
-      return { code: error.exitCode, stdout, stderr: `${stderr}${error.message}\n` };
-    throw error;
-  }
-}
+const runFunnel = (cwd: string, ...args: string[]) => runCli(cwd, 'funnel', ...args);
 
 describe('formatSeconds', () => {
   it.each([

@@ -1,37 +1,13 @@
 import { writeFileSync } from 'node:fs';
-import { Command } from '@commander-js/extra-typings';
 import type { TrackedEvent } from '@touchline/analytics';
 import { MemoryEventStore, type PathsResult, paths } from '@touchline/analytics';
 import { stringifyMap, templateById } from '@touchline/core';
 import { describe, expect, it } from 'vitest';
-import { CliError, type CliIo, EXIT_USAGE } from '../io.ts';
-import { cliSandbox } from '../testing/run-cli.ts';
-import { bar, dateRange, formatPaths, formatShare, parseDateBound, registerPaths } from './paths.ts';
+import { EXIT_USAGE } from '../io.ts';
+import { cliSandbox, runCli } from '../testing/run-cli.ts';
+import { bar, dateRange, formatPaths, formatShare, parseDateBound } from './paths.ts';
 
-/** Runs `touchline paths ...` in a folder, the command registered on a program of its own. */
-async function runPaths(cwd: string, ...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    cwd,
-    stdout: (data) => {
-      stdout += data.toString();
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    stdoutIsTty: false,
-  };
-  const program = new Command('touchline').exitOverride();
-  registerPaths(program as unknown as Command, io).exitOverride();
-  try {
-    await program.parseAsync(['node', 'touchline', 'paths', ...args]);
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    if (error instanceof CliError) return { code: error.exitCode, stdout, stderr: error.message };
-    throw error;
-  }
-}
+const runPaths = (cwd: string, ...args: string[]) => runCli(cwd, 'paths', ...args);
 
 describe('dates on the command line', () => {
   it('reads a plain date as midnight UTC and a plain --to date as the whole day', () => {
@@ -245,6 +221,6 @@ describe('touchline paths', () => {
     writeFileSync(cli.path('shoes.yaml'), stringifyMap(shoes as NonNullable<typeof shoes>, 'yaml'));
     const result = await runPaths(cli.cwd, ...args);
     expect(result.code).toBe(EXIT_USAGE);
-    expect(result.stderr).toBe(message);
+    expect(result.stderr).toBe(`${message}\n`);
   });
 });

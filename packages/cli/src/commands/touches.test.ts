@@ -1,39 +1,11 @@
 import { writeFileSync } from 'node:fs';
-import { Command } from '@commander-js/extra-typings';
 import type { TouchesResult } from '@touchline/analytics';
-import { CommanderError } from 'commander';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { CliError, type CliIo, EXIT_OK, EXIT_USAGE } from '../io.ts';
-import { type CliSandbox, cliSandbox } from '../testing/run-cli.ts';
-import { distributionRows, formatTouches, registerTouches, touchesSpecFromOptions } from './touches.ts';
+import { CliError, EXIT_OK, EXIT_USAGE } from '../io.ts';
+import { type CliSandbox, cliSandbox, runCli } from '../testing/run-cli.ts';
+import { distributionRows, formatTouches, touchesSpecFromOptions } from './touches.ts';
 
-/** Runs `touchline touches ...` in a folder, through a program that has only this command. */
-async function runTouches(cwd: string, ...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    cwd,
-    stdout: (data) => {
-      stdout += typeof data === 'string' ? data : Buffer.from(data).toString('utf8');
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    stdoutIsTty: false,
-  };
-  const output = { writeOut: (text: string) => io.stdout(text), writeErr: (text: string) => io.stderr(text) };
-  const program = new Command('touchline').exitOverride().configureOutput(output);
-  registerTouches(program, io).exitOverride().configureOutput(output);
-  try {
-    await program.parseAsync(['node', 'touchline', 'touches', ...args]);
-    return { code: EXIT_OK, stdout, stderr };
-  } catch (error) {
-    if (error instanceof CommanderError) return { code: EXIT_USAGE, stdout, stderr };
-    if (error instanceof CliError)
-      return { code: error.exitCode, stdout, stderr: `${stderr}${error.message}\n` };
-    throw error;
-  }
-}
+const runTouches = (cwd: string, ...args: string[]) => runCli(cwd, 'touches', ...args);
 
 const frequencies = (pairs: [number, number][]) =>
   pairs.map(([count, conversions]) => ({ count, conversions }));

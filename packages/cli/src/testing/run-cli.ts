@@ -18,25 +18,24 @@ export interface CliSandbox {
   run(...args: string[]): Promise<CliRun>;
 }
 
+/** Runs `touchline ...args` in `cwd`. */
+export async function runCli(cwd: string, ...args: string[]): Promise<CliRun> {
+  const out: Buffer[] = [];
+  let stderr = '';
+  const io: CliIo = {
+    cwd,
+    stdout: (data) => out.push(Buffer.from(data)),
+    stderr: (text) => {
+      stderr += text;
+    },
+    stdoutIsTty: false,
+  };
+  const code = await main(['node', 'touchline', ...args], io);
+  const bytes = Buffer.concat(out);
+  return { code, stdout: bytes.toString('utf8'), stderr, bytes };
+}
+
 export function cliSandbox(prefix = 'touchline-cli-'): CliSandbox {
   const cwd = mkdtempSync(join(tmpdir(), prefix));
-  return {
-    cwd,
-    path: (name) => join(cwd, name),
-    async run(...args) {
-      const out: Buffer[] = [];
-      let stderr = '';
-      const io: CliIo = {
-        cwd,
-        stdout: (data) => out.push(Buffer.from(data)),
-        stderr: (text) => {
-          stderr += text;
-        },
-        stdoutIsTty: false,
-      };
-      const code = await main(['node', 'touchline', ...args], io);
-      const bytes = Buffer.concat(out);
-      return { code, stdout: bytes.toString('utf8'), stderr, bytes };
-    },
-  };
+  return { cwd, path: (name) => join(cwd, name), run: (...args) => runCli(cwd, ...args) };
 }
