@@ -48,7 +48,10 @@
  * Markov states are ordered by channel name, and channels are listed by conversions (desc),
  * then name. Every channel seen in a journey is listed, with 0 when a model gives it nothing.
  */
+
+import { walkJourneys } from './journeys.ts';
 import type { EventStore, Scan, ScanRequest } from './store.ts';
+import { grownFloat64, grownInt32 } from './typed-arrays.ts';
 
 export const ATTRIBUTION_MODELS = [
   'first',
@@ -196,20 +199,6 @@ class CreditSums {
   revenueOf(channel: number): number {
     return (this.revenue[channel] ?? 0) + (this.revenueComp[channel] ?? 0);
   }
-}
-
-function grownInt32(array: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuffer> {
-  if (size <= array.length) return array;
-  const next = new Int32Array(Math.max(size, array.length * 2));
-  next.set(array);
-  return next;
-}
-
-function grownFloat64(array: Float64Array<ArrayBuffer>, size: number): Float64Array<ArrayBuffer> {
-  if (size <= array.length) return array;
-  const next = new Float64Array(Math.max(size, array.length * 2));
-  next.set(array);
-  return next;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -392,64 +381,11 @@ export async function collectJourneys(
   checkPositive('the lookback', lookbackSeconds);
   const lookbackMs = lookbackSeconds * 1000;
   const builder = new JourneyBuilder(spec.model === 'time-decay');
-  // The touches of the current customer since their last conversion; reused for every customer.
-  let touchChannels = new Int32Array(256);
-  let touchTimes = new Float64Array(256);
-
-  for await (const batch of scan.batches) {
-    const { length, customer, time, marks } = batch;
-    const channel = batch.channel;
-    const revenue = batch.revenue;
-    if (channel === undefined) throw new Error('an attribution scan needs the channel column');
-    let row = 0;
-    while (row < length) {
-      const code = customer[row];
-      let end = row + 1;
-      while (end < length && customer[end] === code) end++;
-      if (touchChannels.length < end - row) {
-        touchChannels = grownInt32(touchChannels, end - row);
-        touchTimes = grownFloat64(touchTimes, end - row);
-      }
-      let touches = 0;
-      let group = row;
-      while (group < end) {
-        // Events at the same time: touches first, so a touch at a conversion's time is before it.
-        const at = time[group] ?? 0;
-        let groupEnd = group + 1;
-        while (groupEnd < end && time[groupEnd] === at) groupEnd++;
-        let conversions = 0;
-        for (let i = group; i < groupEnd; i++) {
-          if (((marks[i] ?? 0) & 1) !== 0) conversions++;
-          else if ((channel[i] ?? -1) >= 0) {
-            touchChannels[touches] = channel[i] ?? 0;
-            touchTimes[touches] = at;
-            touches++;
-          }
-        }
-        if (conversions > 0) {
-          const cutoff = at - lookbackMs;
-          for (let i = group; i < groupEnd; i++) {
-            if (((marks[i] ?? 0) & 1) === 0) continue;
-            let first = 0;
-            while (first < touches && (touchTimes[first] ?? 0) < cutoff) first++;
-            const amount = revenue?.[i] ?? Number.NaN;
-            builder.converting(
-              touchChannels,
-              touchTimes,
-              first,
-              touches,
-              at,
-              Number.isNaN(amount) ? 0 : amount,
-            );
-            touches = 0;
-          }
-        }
-        group = groupEnd;
-      }
-      if (touches > 0) builder.nonConverting(touchChannels, 0, touches);
-      row = end;
-    }
-  }
+  await walkJourneys(scan, lookbackMs, {
+    conversion: (channels, times, first, end, time, revenue) =>
+      builder.converting(channels, times, first, end, time, revenue),
+    tail: (channels, _times, end) => builder.nonConverting(channels, 0, end),
+  });
   return builder.finish(scan.dictionaries.channels);
 }
 

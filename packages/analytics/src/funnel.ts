@@ -43,6 +43,7 @@
 import type { JourneyMap, MatchRule } from '@touchline/core';
 import { type ReferenceKind, resolveReference } from './match.ts';
 import type { EventStore, Scan, ScanRequest } from './store.ts';
+import { grownFloat64, grownInt32 } from './typed-arrays.ts';
 
 export const MAX_FUNNEL_STEPS = 30;
 export const DEFAULT_FUNNEL_WINDOW_SECONDS = 14 * 86_400;
@@ -304,20 +305,6 @@ function firstEventGroup(
 
 // ---------------------------------------------------------------------------------------------
 // Collecting customers
-
-function grownInt32(array: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuffer> {
-  if (size <= array.length) return array;
-  const next = new Int32Array(Math.max(size, array.length * 2));
-  next.set(array);
-  return next;
-}
-
-function grownFloat64(array: Float64Array<ArrayBuffer>, size: number): Float64Array<ArrayBuffer> {
-  if (size <= array.length) return array;
-  const next = new Float64Array(Math.max(size, array.length * 2));
-  next.set(array);
-  return next;
-}
 
 /**
  * The customers who reached step 1, in compact form: customer c reached `levels[c]`, their

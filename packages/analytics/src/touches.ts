@@ -21,7 +21,10 @@
  *
  * Counts are integers, so results do not depend on the order customers arrive in.
  */
+
+import { walkJourneys } from './journeys.ts';
 import type { EventStore, Scan, ScanRequest } from './store.ts';
+import { grownFloat64 } from './typed-arrays.ts';
 
 export const DEFAULT_TOUCH_LOOKBACK_SECONDS = 30 * 86_400;
 
@@ -80,20 +83,6 @@ export interface TouchCounts {
   channels: Float64Array;
 }
 
-function grownInt32(array: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuffer> {
-  if (size <= array.length) return array;
-  const next = new Int32Array(Math.max(size, array.length * 2));
-  next.set(array);
-  return next;
-}
-
-function grownFloat64(array: Float64Array<ArrayBuffer>, size: number): Float64Array<ArrayBuffer> {
-  if (size <= array.length) return array;
-  const next = new Float64Array(Math.max(size, array.length * 2));
-  next.set(array);
-  return next;
-}
-
 function checkLookback(seconds: number): void {
   if (!(Number.isFinite(seconds) && seconds > 0))
     throw new RangeError(`the lookback must be a positive duration, not ${seconds} seconds`);
@@ -122,67 +111,27 @@ export async function collectTouchCounts(scan: Scan, lookbackSeconds: number): P
   let touchCounts = new Float64Array(64);
   let channelCounts = new Float64Array(64);
   let totalConversions = 0;
-  // The current customer's touches since their last conversion; reused for every customer.
-  let touchChannels = new Int32Array(256);
-  let touchTimes = new Float64Array(256);
   // Which conversion last saw each channel code: distinct channels without clearing a set.
   let seen = new Int32Array(Math.max(16, scan.dictionaries.channels.length)).fill(-1);
-
-  for await (const batch of scan.batches) {
-    const { length, customer, time, marks } = batch;
-    const channel = batch.channel;
-    if (channel === undefined) throw new Error('a touches scan needs the channel column');
-    let row = 0;
-    while (row < length) {
-      const code = customer[row];
-      let end = row + 1;
-      while (end < length && customer[end] === code) end++;
-      if (touchChannels.length < end - row) {
-        touchChannels = grownInt32(touchChannels, end - row);
-        touchTimes = grownFloat64(touchTimes, end - row);
-      }
-      let touches = 0;
-      let group = row;
-      while (group < end) {
-        // Events at the same time: touches first, so a touch at a conversion's time is before it.
-        const at = time[group] ?? 0;
-        let groupEnd = group + 1;
-        while (groupEnd < end && time[groupEnd] === at) groupEnd++;
-        let conversions = 0;
-        for (let i = group; i < groupEnd; i++) {
-          if (((marks[i] ?? 0) & 1) !== 0) conversions++;
-          else if ((channel[i] ?? -1) >= 0) {
-            touchChannels[touches] = channel[i] ?? 0;
-            touchTimes[touches] = at;
-            touches++;
-          }
+  await walkJourneys(scan, lookbackMs, {
+    conversion: (channels, _times, first, end) => {
+      const conversion = totalConversions++;
+      let distinct = 0;
+      for (let i = first; i < end; i++) {
+        const touched = channels[i] ?? 0;
+        if (touched >= seen.length) seen = grownSeen(seen, touched + 1);
+        if (seen[touched] !== conversion) {
+          seen[touched] = conversion;
+          distinct++;
         }
-        for (let c = 0; c < conversions; c++) {
-          const cutoff = at - lookbackMs;
-          let first = 0;
-          while (first < touches && (touchTimes[first] ?? 0) < cutoff) first++;
-          const conversion = totalConversions++;
-          let distinct = 0;
-          for (let i = first; i < touches; i++) {
-            const touched = touchChannels[i] ?? 0;
-            if (touched >= seen.length) seen = grownSeen(seen, touched + 1);
-            if (seen[touched] !== conversion) {
-              seen[touched] = conversion;
-              distinct++;
-            }
-          }
-          const count = touches - first;
-          touchCounts = grownFloat64(touchCounts, count + 1);
-          channelCounts = grownFloat64(channelCounts, distinct + 1);
-          touchCounts[count] = (touchCounts[count] ?? 0) + 1;
-          channelCounts[distinct] = (channelCounts[distinct] ?? 0) + 1;
-          touches = 0;
-        }
-        group = groupEnd;
       }
-      row = end;
-    }
-  }
+      const count = end - first;
+      touchCounts = grownFloat64(touchCounts, count + 1);
+      channelCounts = grownFloat64(channelCounts, distinct + 1);
+      touchCounts[count] = (touchCounts[count] ?? 0) + 1;
+      channelCounts[distinct] = (channelCounts[distinct] ?? 0) + 1;
+    },
+  });
   return { totalConversions, touches: touchCounts, channels: channelCounts };
 }
 
