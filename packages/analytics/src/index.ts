@@ -8,5 +8,6 @@ export * from './funnel.ts';
 export * from './match.ts';
 export * from './memory-store.ts';
 export * from './paths.ts';
+export * from './report.ts';
 export * from './store.ts';
 export * from './touches.ts';
