@@ -12,6 +12,7 @@ import { registerInit } from './commands/init.ts';
 import { registerLint } from './commands/lint.ts';
 import { registerPaths } from './commands/paths.ts';
 import { registerRender } from './commands/render.ts';
+import { registerReport } from './commands/report.ts';
 import { registerSchema } from './commands/schema.ts';
 import { registerTemplates } from './commands/templates.ts';
 import { registerTouches } from './commands/touches.ts';
@@ -48,6 +49,7 @@ export function buildProgram(io: CliIo): Command {
     registerDiscover,
     registerTouches,
     registerAttribution,
+    registerReport,
   ]) {
     register(program, io)
       .exitOverride()

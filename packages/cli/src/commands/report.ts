@@ -1,0 +1,104 @@
+import { extname } from 'node:path';
+import type { Command } from '@commander-js/extra-typings';
+import { applyReport, type MapReport, parseDuration, type ReportSpec, report } from '@touchline/analytics';
+import { formatKpiValue, kpiDefinition, type Language, stringifyMapFile } from '@touchline/core';
+import { EXPORT_FORMATS, type ExportFormat, exportMap } from '@touchline/render';
+import { CliError, type CliIo, EXIT_USAGE, printJson, requireMap, writeOutput } from '../io.ts';
+import { DATA_OPTION_FLAGS, DATA_OPTION_HELP, withEventStore } from '../store.ts';
+import { parseDateOption } from './attribution.ts';
+import { alignColumns, formatSeconds, textBar } from './funnel.ts';
+
+const percent = (value: number | null) => (value === null ? '-' : `${(value * 100).toFixed(1)}%`);
+
+/** The report as a person reads it: stages with bars, then each stage's KPIs against target. */
+export function formatReport(result: MapReport, language: Language = 'en'): string {
+  const widest = Math.max(1, ...result.stages.map((stage) => stage.reached));
+  const lines = [`Stage report of ${result.map}: ${result.customers.toLocaleString('en-GB')} customers`, ''];
+  lines.push(
+    ...alignColumns([
+      ['stage', 'reached', '→ next', 'drop-off', 'median in stage', ''],
+      ...result.stages.map((stage) => [
+        stage.name,
+        stage.reached.toLocaleString('en-GB'),
+        percent(stage.conversionToNext),
+        percent(stage.dropOffRate),
+        formatSeconds(stage.medianSecondsInStage),
+        textBar(stage.reached, widest),
+      ]),
+    ]),
+  );
+  const kpiRows: string[][] = [];
+  for (const stage of result.stages) {
+    for (const entry of stage.kpis) {
+      const show = (value: number | null) =>
+        value === null ? '-' : formatKpiValue(entry.kpi, value, language);
+      kpiRows.push([
+        stage.name,
+        kpiDefinition(entry.kpi).label[language],
+        show(entry.target),
+        show(entry.actual),
+        entry.met === null ? '' : entry.met ? '✓' : '✗',
+      ]);
+    }
+  }
+  if (kpiRows.length > 0) {
+    lines.push('', ...alignColumns([['stage', 'KPI', 'target', 'actual', ''], ...kpiRows]));
+  }
+  return lines.join('\n');
+}
+
+export function registerReport(program: Command, io: CliIo) {
+  return program
+    .command('report')
+    .description(
+      'Measure a map against the events and ad spend: per stage and step the customers reached, conversion to next, drop-off and time in stage, and every stage KPI against its target.',
+    )
+    .argument('<map>', 'map file (YAML or JSON)')
+    .option('--conversion <event>', 'the conversion event', 'order_completed')
+    .option('--survey <event>', 'the survey event whose value is a 0-10 answer (NPS)', 'survey_answer')
+    .option(
+      '--churn-period <duration>',
+      'period over which churn is measured, ending at the last event',
+      '90d',
+    )
+    .option('--from <date>', 'only events from this date')
+    .option('--to <date>', 'only events up to this date')
+    .option('--write', 'write the measured KPI actuals into the map file (comments kept)')
+    .option('--render <file>', 'render the map with the measured actuals (.svg, .png or .pdf)')
+    .option('--json', 'print the report as JSON')
+    .option(DATA_OPTION_FLAGS, DATA_OPTION_HELP)
+    .action(async (file, options) => {
+      const mapFile = requireMap(io, file);
+      const churn = parseDuration(options.churnPeriod);
+      if (churn === null || churn <= 0) {
+        throw new CliError(`--churn-period ${options.churnPeriod}: give a duration such as 90d`, EXIT_USAGE);
+      }
+      let renderFormat: ExportFormat | undefined;
+      if (options.render) {
+        const extension = extname(options.render).slice(1).toLowerCase();
+        if (
+          !['svg', 'png', 'pdf'].includes(extension) ||
+          !(EXPORT_FORMATS as readonly string[]).includes(extension)
+        ) {
+          throw new CliError(`--render ${options.render}: name an .svg, .png or .pdf file`, EXIT_USAGE);
+        }
+        renderFormat = extension as ExportFormat;
+      }
+      const spec: ReportSpec = {
+        conversion: options.conversion,
+        survey: options.survey,
+        churnPeriodSeconds: churn,
+        ...(options.from ? { from: parseDateOption('--from', options.from) } : {}),
+        ...(options.to ? { to: parseDateOption('--to', options.to, true) } : {}),
+      };
+      const result = await withEventStore(io, options, (store) => report(store, mapFile.map, spec));
+      if (options.json) printJson(io, result);
+      else io.stdout(`${formatReport(result, mapFile.map.language)}\n`);
+      const measured = applyReport(mapFile.map, result);
+      if (options.write) io.stderr(`wrote ${writeOutput(io, file, stringifyMapFile(mapFile, measured))}\n`);
+      if (options.render && renderFormat) {
+        const rendered = await exportMap(measured, renderFormat);
+        io.stderr(`wrote ${writeOutput(io, options.render, rendered.data)}\n`);
+      }
+    });
+}
