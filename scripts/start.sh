@@ -12,5 +12,6 @@ touchline import out/demo/events.csv.gz
 touchline import-costs out/demo/costs.csv
 touchline funnel --map out/shoes-en.yaml --steps landing-page,product-page,cart,thank-you-page
 touchline attribution --conversion order_completed --model markov
+touchline report out/shoes-en.yaml --render out/shoes-en.measured.png
 echo
 echo "Try: touchline paths --map out/shoes-en.yaml | touchline discover out/shoes-en.yaml | touchline touches --conversion order_completed"
