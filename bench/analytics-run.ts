@@ -1,7 +1,7 @@
 // One size of the analytics benchmark, in a process of its own so its peak memory is its own:
 // import the generated CSV into a fresh store, then time every measure over it. Prints JSON.
 import { rmSync } from 'node:fs';
-import { attribution, funnel, paths } from '@touchline/analytics';
+import { attribution, funnel, paths, report } from '@touchline/analytics';
 import { templateById } from '@touchline/core';
 import { DuckDbEventStore } from '@touchline/storage';
 
@@ -10,7 +10,7 @@ if (!events || !costs || !data) throw new Error('usage: analytics-run <events.cs
 const map = templateById('shoes')?.build('en');
 if (!map) throw new Error('no shoes template');
 
-export const FUNNEL_STEPS = ['page_view', 'add_to_cart', 'payment_completed', 'order_completed'];
+const FUNNEL_STEPS = ['page_view', 'add_to_cart', 'payment_completed', 'order_completed'];
 const RUNS = 3;
 
 async function best(work: () => Promise<unknown>): Promise<number> {
@@ -33,14 +33,8 @@ const seconds: Record<string, number> = {
   funnel: await best(() => funnel(store, { steps: FUNNEL_STEPS, windowSeconds: 14 * 86_400 })),
   paths: await best(() => paths(store, { over: 'touchpoints' }, map)),
   markov: await best(() => attribution(store, { conversion: 'order_completed', model: 'markov' })),
+  report: await best(() => report(store, map)),
 };
-try {
-  const analytics = (await import('@touchline/analytics')) as Record<string, unknown>;
-  const report = analytics.report as
-    | ((s: unknown, m: unknown, spec?: unknown) => Promise<unknown>)
-    | undefined;
-  if (report) seconds.report = await best(() => report(store, map, {}));
-} catch {}
 store.close();
 process.stdout.write(
   `${JSON.stringify({
