@@ -129,7 +129,9 @@ export async function report(store: EventStore, map: JourneyMap, spec: ReportSpe
   const stageVisitorsConverting = new Float64Array(stageCount);
   const timesInStage: number[][] = Array.from({ length: stageCount }, () => []);
   const firstStep = new Float64Array(steps.length);
+  const lastStep = new Float64Array(steps.length);
   const firstStage = new Float64Array(stageCount);
+  const lastStage = new Float64Array(stageCount);
   let sessions = 0;
   let bounced = 0;
   let sales = 0;
@@ -152,7 +154,9 @@ export async function report(store: EventStore, map: JourneyMap, spec: ReportSpe
       while (end < length && customer[end] === code) end++;
       customers++;
       firstStep.fill(Number.NaN);
+      lastStep.fill(Number.NaN);
       firstStage.fill(Number.NaN);
+      lastStage.fill(Number.NaN);
       let lastConversion = Number.NaN;
       let firstConversion = Number.NaN;
       let sessionEvents = 0;
@@ -175,8 +179,10 @@ export async function report(store: EventStore, map: JourneyMap, spec: ReportSpe
         if (touchpoint >= 0) {
           for (const s of stepsOfClass[touchpoint] ?? []) {
             if (Number.isNaN(firstStep[s] ?? 0)) firstStep[s] = at;
+            lastStep[s] = at;
             const stage = stageOfStep[s] ?? 0;
             if (Number.isNaN(firstStage[stage] ?? 0)) firstStage[stage] = at;
+            lastStage[stage] = at;
           }
         }
         const mark = marks[i] ?? 0;
@@ -208,11 +214,8 @@ export async function report(store: EventStore, map: JourneyMap, spec: ReportSpe
         const first = firstStep[s] ?? Number.NaN;
         if (Number.isNaN(first)) continue;
         stepReached[s] = (stepReached[s] ?? 0) + 1;
-        if (
-          (nextOfStep[s] ?? []).some(
-            (n) => (firstReachAtOrAfter(time, cls, row, end, n, first, stepsOfClass) ?? -1) >= 0,
-          )
-        ) {
+        // A following step reached at or after this one's first time: its last time tells.
+        if ((nextOfStep[s] ?? []).some((n) => (lastStep[n] ?? Number.NaN) >= first)) {
           stepConverted[s] = (stepConverted[s] ?? 0) + 1;
         }
       }
@@ -344,25 +347,6 @@ export async function report(store: EventStore, map: JourneyMap, spec: ReportSpe
     inputs: { ...common },
     stages,
   };
-}
-
-/** First time at or after `from` when the customer's events reach step `step`, or null. */
-function firstReachAtOrAfter(
-  time: Float64Array,
-  cls: Int32Array,
-  start: number,
-  end: number,
-  step: number,
-  from: number,
-  stepsOfClass: readonly number[][],
-): number | null {
-  for (let i = start; i < end; i++) {
-    const at = time[i] ?? 0;
-    if (at < from) continue;
-    const touchpoint = cls[i] ?? -1;
-    if (touchpoint >= 0 && (stepsOfClass[touchpoint] ?? []).includes(step)) return at;
-  }
-  return null;
 }
 
 /** First time at or after `from` when the customer's events reach stage `stage`, or null. */
