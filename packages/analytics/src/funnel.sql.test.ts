@@ -3,39 +3,12 @@
  * with non-decreasing times within the window), counted per step, over the same random events.
  */
 import { DuckDBInstance } from '@duckdb/node-api';
-import { type JourneyMap, templateById } from '@touchline/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TrackedEvent } from './events.ts';
 import { funnel } from './funnel.ts';
 import { MemoryEventStore } from './memory-store.ts';
+import { FUNNEL_MAP, randomFunnelEvents } from './testing/funnel-events.ts';
 
-const MINUTE = 60_000;
-const T0 = Date.UTC(2026, 4, 1, 9);
-
-const shoes = templateById('shoes')?.build('en') as JourneyMap;
-const MAP = {
-  ...shoes,
-  stages: shoes.stages.map((stage) => ({ ...stage, steps: [] })),
-  touchpoints: [
-    {
-      id: 'basket',
-      name: 'basket',
-      channel: 'web',
-      mode: 'online',
-      match: [
-        { event: 'cart' },
-        { event: 'view', where: [{ property: 'url', op: 'starts-with', value: '/cart' }] },
-      ],
-    },
-    {
-      id: 'buy',
-      name: 'buy',
-      channel: 'web',
-      mode: 'online',
-      match: [{ event: 'checkout' }, { event: 'order' }],
-    },
-  ],
-} as JourneyMap;
+const MAP = FUNNEL_MAP;
 
 /** The same steps as SQL predicates, written from the map's rules by hand. */
 const STEP_SQL: Record<string, string> = {
@@ -47,37 +20,9 @@ const STEP_SQL: Record<string, string> = {
   buy: "event IN ('checkout', 'order')",
 };
 
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const NAMES = ['view', 'cart', 'checkout', 'order', 'other'];
-const CHANNELS = ['search', 'email', 'social', undefined];
-
 /** Minute-resolution times over an hour, so equal times and window edges are common. */
-function randomEvents(seed: number, customers: number): TrackedEvent[] {
-  const next = random(seed);
-  const events: TrackedEvent[] = [];
-  for (let c = 0; c < customers; c++) {
-    const count = Math.floor(next() * 14);
-    for (let i = 0; i < count; i++) {
-      const event = NAMES[Math.floor(next() * NAMES.length)] ?? 'other';
-      const e: TrackedEvent = { userId: `u${c}`, time: T0 + Math.floor(next() * 60) * MINUTE, event };
-      const channel = CHANNELS[Math.floor(next() * CHANNELS.length)];
-      if (channel !== undefined) e.channel = channel;
-      if (next() < 0.3) e.url = '/cart/1';
-      events.push(e);
-    }
-  }
-  return events;
-}
+const randomEvents = (seed: number, customers: number) =>
+  randomFunnelEvents(seed, customers, { maxEvents: 14, minutes: 60 });
 
 const quote = (text: string | undefined) => (text === undefined ? 'NULL' : `'${text.replaceAll("'", "''")}'`);
 

@@ -1,4 +1,4 @@
-import { type JourneyMap, type MatchRule, templateById } from '@touchline/core';
+import type { JourneyMap, MatchRule } from '@touchline/core';
 import { describe, expect, it } from 'vitest';
 import type { TrackedEvent } from './events.ts';
 import {
@@ -13,39 +13,11 @@ import {
 } from './funnel.ts';
 import { anyRuleMatches, resolveReference } from './match.ts';
 import { MemoryEventStore } from './memory-store.ts';
+import { FUNNEL_MAP, MINUTE, random, randomFunnelEvents, T0 } from './testing/funnel-events.ts';
 
-const MINUTE = 60_000;
-const T0 = Date.UTC(2026, 4, 1, 9);
 const at = (minutes: number) => T0 + minutes * MINUTE;
 
-const shoes = templateById('shoes')?.build('en') as JourneyMap;
-// A map holding only what the funnel reads: touchpoints and their rules (stages without steps, so
-// no step id shadows an event name). `basket` matches a cart event and also a view of a /cart
-// page, so such a view counts for two steps.
-const MAP = {
-  ...shoes,
-  stages: shoes.stages.map((stage) => ({ ...stage, steps: [] })),
-  touchpoints: [
-    {
-      id: 'basket',
-      name: 'basket',
-      channel: 'web',
-      mode: 'online',
-      match: [
-        { event: 'cart' },
-        { event: 'view', where: [{ property: 'url', op: 'starts-with', value: '/cart' }] },
-      ],
-    },
-    {
-      id: 'buy',
-      name: 'buy',
-      channel: 'web',
-      mode: 'online',
-      match: [{ event: 'checkout' }, { event: 'order' }],
-    },
-    { id: 'silent', name: 'silent', channel: 'web', mode: 'online' },
-  ],
-} as JourneyMap;
+const MAP = FUNNEL_MAP;
 
 const ev = (
   userId: string,
@@ -411,38 +383,10 @@ function expectBreakdownAddsUp(result: FunnelResult): void {
 // ---------------------------------------------------------------------------------------------
 // Brute force over random seeded data
 
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const NAMES = ['view', 'cart', 'checkout', 'order', 'other'];
-const CHANNELS = ['search', 'email', 'social', undefined];
 const STEP_CHOICES = ['view', 'basket', 'checkout', 'order', 'buy', 'cart'];
 
-/** Minute-resolution times in a short range, so equal times and window edges are common. */
-function randomEvents(seed: number, customers: number): TrackedEvent[] {
-  const next = random(seed);
-  const events: TrackedEvent[] = [];
-  for (let c = 0; c < customers; c++) {
-    const count = Math.floor(next() * 10);
-    for (let i = 0; i < count; i++) {
-      const event = NAMES[Math.floor(next() * NAMES.length)] ?? 'other';
-      const e: TrackedEvent = { userId: `u${c}`, time: at(Math.floor(next() * 30)), event };
-      const channel = CHANNELS[Math.floor(next() * CHANNELS.length)];
-      if (channel !== undefined) e.channel = channel;
-      if (next() < 0.3) e.url = '/cart/1';
-      events.push(e);
-    }
-  }
-  return events;
-}
+const randomEvents = (seed: number, customers: number) =>
+  randomFunnelEvents(seed, customers, { maxEvents: 10, minutes: 30 });
 
 function randomSteps(next: () => number): string[] {
   const count = 2 + Math.floor(next() * 4);
