@@ -4,7 +4,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { DuckDBConnection, DuckDBInstance, type DuckDBResult } from '@duckdb/node-api';
+import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import duckdb from '@duckdb/node-bindings';
 import { StorageError } from '../errors.ts';
 
@@ -77,11 +77,6 @@ export class Database {
 
   async row<T extends Row = Row>(sql: string): Promise<T | undefined> {
     return (await this.rows<T>(sql))[0];
-  }
-
-  /** A streaming result, read chunk by chunk. */
-  stream(sql: string): Promise<DuckDBResult> {
-    return this.connection.stream(sql);
   }
 
   /**
