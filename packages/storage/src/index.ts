@@ -4,3 +4,11 @@ export type { ImportOptions, ImportProgress, ImportResult } from './duckdb/impor
 export * from './errors.ts';
 export * from './files.ts';
 export * from './sql.ts';
+export * from './sqlite/accounts.ts';
+export * from './sqlite/api-keys.ts';
+export * from './sqlite/comments.ts';
+export * from './sqlite/library.ts';
+export * from './sqlite/maps.ts';
+export * from './sqlite/schema.ts';
+export * from './sqlite/service-store.ts';
+export * from './sqlite/workspaces.ts';
