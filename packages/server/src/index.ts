@@ -1,0 +1,4 @@
+export * from './app.ts';
+export * from './env.ts';
+export * from './errors.ts';
+export * from './workspace-events.ts';
