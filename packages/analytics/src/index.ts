@@ -3,6 +3,7 @@ export * from './customers.ts';
 export * from './demo-data.ts';
 export * from './discovered.ts';
 export * from './duration.ts';
+export * from './event-rules.ts';
 export * from './events.ts';
 export * from './funnel.ts';
 export * from './match.ts';
