@@ -8,8 +8,8 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateDemoData } from '@touchline/analytics';
+import { writeCostFile, writeEventFile } from '@touchline/storage';
 import cliProgress from 'cli-progress';
-import { writeCostFile, writeEventFile } from '../packages/cli/src/event-files.ts';
 import { postgresFunnelSql, startPostgres } from './postgres.ts';
 
 const FUNNEL_STEPS = ['page_view', 'add_to_cart', 'payment_completed', 'order_completed'];

@@ -14,6 +14,7 @@ import { registerPaths } from './commands/paths.ts';
 import { registerRender } from './commands/render.ts';
 import { registerReport } from './commands/report.ts';
 import { registerSchema } from './commands/schema.ts';
+import { registerServe } from './commands/serve.ts';
 import { registerTemplates } from './commands/templates.ts';
 import { registerTouches } from './commands/touches.ts';
 import { registerValidate } from './commands/validate.ts';
@@ -50,6 +51,7 @@ export function buildProgram(io: CliIo): Command {
     registerTouches,
     registerAttribution,
     registerReport,
+    registerServe,
   ]) {
     register(program, io)
       .exitOverride()

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { SERVICE_DATABASE_FILE, ServiceStore } from '@touchline/storage';
 import { createApp } from './app.ts';
+import { ensureDemoWorkspace } from './demo.ts';
 import { DEFAULT_CONFIG, type ServerConfig, type ServerDeps } from './env.ts';
 import { DirectoryWorkspaceEvents } from './workspace-events.ts';
 
@@ -17,6 +18,11 @@ export interface StartOptions {
   port?: number;
   config?: Partial<ServerConfig>;
   now?: () => number;
+  /** Create the demo workspace when the server has no workspace yet (default true). */
+  demo?: boolean;
+  /** Customers of the demo shop (10,000 by default; tests use fewer). */
+  demoCustomers?: number;
+  log?: (line: string) => void;
 }
 
 export interface RunningServer {
@@ -34,6 +40,12 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const store = ServiceStore.open(join(options.dataDir, SERVICE_DATABASE_FILE), { now });
   const events = new DirectoryWorkspaceEvents(options.dataDir);
   const deps: ServerDeps = { store, events, config: { ...DEFAULT_CONFIG, ...options.config }, now };
+  if (options.demo ?? true) {
+    await ensureDemoWorkspace(deps, {
+      ...(options.demoCustomers === undefined ? {} : { customers: options.demoCustomers }),
+      ...(options.log ? { log: options.log } : {}),
+    });
+  }
   const app = createApp(deps);
   const host = options.host ?? DEFAULT_HOST;
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {

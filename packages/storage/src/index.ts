@@ -2,6 +2,7 @@ export * from './duckdb/event-store.ts';
 export type { CostImportResult } from './duckdb/import-costs.ts';
 export type { ImportOptions, ImportProgress, ImportResult } from './duckdb/import-events.ts';
 export * from './errors.ts';
+export * from './event-file-writer.ts';
 export * from './files.ts';
 export * from './sql.ts';
 export * from './sqlite/accounts.ts';

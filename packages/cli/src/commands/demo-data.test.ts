@@ -1,12 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { Command } from '@commander-js/extra-typings';
 import { EVENT_FIELDS, generateDemoData, type TrackedEvent } from '@touchline/analytics';
-import { CommanderError } from 'commander';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { CliError, type CliIo, EXIT_INVALID, EXIT_OK, EXIT_USAGE } from '../io.ts';
+import { EXIT_INVALID, EXIT_OK, EXIT_USAGE } from '../io.ts';
 import { type CliSandbox, cliSandbox } from '../testing/run-cli.ts';
-import { registerDemoData } from './demo-data.ts';
 
 let cli: CliSandbox;
 
@@ -14,36 +11,9 @@ beforeEach(() => {
   cli = cliSandbox('touchline-demo-data-');
 });
 
-/** Runs `touchline demo-data ...` in the sandbox folder, as main does with the full program. */
-async function demoData(...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    cwd: cli.cwd,
-    stdout: (data) => {
-      stdout += typeof data === 'string' ? data : Buffer.from(data).toString();
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    stdoutIsTty: false,
-  };
-  const program = new Command('touchline').exitOverride();
-  program.configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
-  registerDemoData(program as unknown as Parameters<typeof registerDemoData>[0], io)
-    .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
-  let code = EXIT_OK;
-  try {
-    await program.parseAsync(['node', 'touchline', 'demo-data', ...args]);
-  } catch (error) {
-    if (error instanceof CliError) {
-      stderr += `${error.message}\n`;
-      code = error.exitCode;
-    } else if (error instanceof CommanderError) code = EXIT_USAGE;
-    else throw error;
-  }
-  return { code, stdout, stderr };
+/** Runs `touchline demo-data ...` in the sandbox folder. */
+function demoData(...args: string[]) {
+  return cli.run('demo-data', ...args);
 }
 
 /** RFC 4180 CSV, enough for the files the command writes. */

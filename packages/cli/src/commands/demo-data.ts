@@ -8,7 +8,7 @@ import {
   type DemoData,
   generateDemoData,
 } from '@touchline/analytics';
-import { writeCostFile, writeEventFile } from '../event-files.ts';
+import { writeCostFile, writeEventFile } from '@touchline/storage';
 import { CliError, type CliIo, EXIT_USAGE, printJson } from '../io.ts';
 import { formatCount, progressBar } from '../progress.ts';
 

@@ -10,9 +10,17 @@ export interface TestServer extends RunningServer {
   client(): TestClient;
 }
 
-export async function startTestServer(options: { config?: Partial<ServerConfig>; now?: () => number } = {}) {
+/** A server without the demo workspace unless asked (`demo: true`, with a small shop). */
+export async function startTestServer(
+  options: {
+    config?: Partial<ServerConfig>;
+    now?: () => number;
+    demo?: boolean;
+    demoCustomers?: number;
+  } = {},
+) {
   const dataDir = mkdtempSync(join(tmpdir(), 'touchline-server-'));
-  const running = await startServer({ dataDir, port: 0, ...options });
+  const running = await startServer({ dataDir, port: 0, demo: false, demoCustomers: 200, ...options });
   const server: TestServer = {
     ...running,
     dataDir,

@@ -9,12 +9,12 @@ import { dirname } from 'node:path';
 import { finished, pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import { COST_FIELDS, type CostRecord, EVENT_FIELDS, type TrackedEvent } from '@touchline/analytics';
-import { CliError } from './io.ts';
+import { StorageError } from './errors.ts';
 
-export type EventFileFormat = 'csv' | 'ndjson';
+export type WrittenEventFileFormat = 'csv' | 'ndjson';
 
 export interface EventFileKind {
-  format: EventFileFormat;
+  format: WrittenEventFileFormat;
   gzip: boolean;
 }
 
@@ -25,7 +25,10 @@ export function eventFileKind(path: string): EventFileKind {
   const name = gzip ? lower.slice(0, -3) : lower;
   if (name.endsWith('.csv')) return { format: 'csv', gzip };
   if (name.endsWith('.ndjson') || name.endsWith('.jsonl')) return { format: 'ndjson', gzip };
-  throw new CliError(`${path}: name the file .csv or .ndjson (optionally .gz) to say how to write it`);
+  throw new StorageError(
+    'unsupported-format',
+    `${path}: name the file .csv or .ndjson (optionally .gz) to say how to write it`,
+  );
 }
 
 /** The header line of an event CSV file: the canonical fields, in order. */
@@ -444,7 +447,7 @@ export async function writeCostFile(
   const lower = path.toLowerCase();
   const gzip = lower.endsWith('.gz');
   if (!(gzip ? lower.slice(0, -3) : lower).endsWith('.csv'))
-    throw new CliError(`${path}: name the cost file .csv (optionally .gz)`);
+    throw new StorageError('unsupported-format', `${path}: name the cost file .csv (optionally .gz)`);
   return writeEncoded(
     path,
     gzip,

@@ -14,7 +14,7 @@ import {
   formatTimestamp,
   writeCostFile,
   writeEventFile,
-} from './event-files.ts';
+} from './event-file-writer.ts';
 
 /** RFC 4180 CSV: quoted fields may hold commas, doubled quotes and newlines. */
 function parseCsv(text: string): string[][] {
