@@ -94,18 +94,24 @@ let site: TestSite;
 let context: BrowserContext;
 let keys = 0;
 
+let launching: Promise<Browser>;
+
 beforeAll(async () => {
-  [browser, site] = await Promise.all([launchChromium(), buildSnippet().then(startSite)]);
+  launching = launchChromium();
+  // Awaited per test, so a missing browser fails every test with its message instead of skipping them.
+  launching.catch(() => {});
+  site = await startSite(await buildSnippet());
 });
 afterAll(async () => {
   await browser?.close();
   await site?.close();
 });
 beforeEach(async () => {
+  browser = await launching;
   context = await browser.newContext();
 });
 afterEach(async () => {
-  await context.close();
+  await context?.close();
 });
 
 /** A key of its own per test, so late requests of one test never count for another. */
