@@ -4,8 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# System packages, as "command:debian-package". Empty for now; later issues add chromium and others.
-SYSTEM_PACKAGES=()
+# System packages, as "command:debian-package". Chromium runs the snippet's browser tests.
+SYSTEM_PACKAGES=("chromium:chromium")
 
 missing=()
 for entry in "${SYSTEM_PACKAGES[@]+"${SYSTEM_PACKAGES[@]}"}"; do
