@@ -13,8 +13,12 @@ import { hashSecret } from './secrets.ts';
 export const SESSION_COOKIE = 'tl_session';
 export const CSRF_HEADER = 'x-csrf-token';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-/** Signing in or up starts a new session: an old cookie sent along neither helps nor blocks it. */
-const SESSION_STARTS = new Set(['/api/auth/signin', '/api/auth/signup']);
+/**
+ * Routes that ignore the session cookie: signing in or up starts a new session (an old cookie
+ * neither helps nor blocks it), and collection takes ingest keys only (a beacon from a page on
+ * the same origin carries the cookie along).
+ */
+const COOKIELESS_ROUTES = new Set(['/api/auth/signin', '/api/auth/signup', '/api/collect']);
 
 export function authenticate(deps: ServerDeps) {
   return createMiddleware<AppEnv>(async (c, next) => {
@@ -29,7 +33,7 @@ export function authenticate(deps: ServerDeps) {
       return next();
     }
     const token = getCookie(c, SESSION_COOKIE);
-    if (token !== undefined && !SESSION_STARTS.has(c.req.path)) {
+    if (token !== undefined && !COOKIELESS_ROUTES.has(c.req.path)) {
       const tokenHash = hashSecret(token);
       const session = await deps.store.accounts.session(tokenHash);
       if (session) {
