@@ -263,7 +263,8 @@ export class Maps {
         .execute();
       return true;
     });
-    const current = await this.get(input.workspaceId, input.mapId);
+    // The version saved, not whatever is current by now: another save may have followed.
+    const current = await this.get(input.workspaceId, input.mapId, saved ? input.baseVersion + 1 : undefined);
     if (!current) return undefined;
     return saved ? { ok: true, map: current } : { ok: false, current };
   }
