@@ -10,8 +10,12 @@ import { secureHeaders } from 'hono/secure-headers';
 import { authenticate } from './auth/middleware.ts';
 import type { AppEnv, ServerDeps } from './env.ts';
 import { errorBody, HttpError } from './errors.ts';
+import { MapVersions } from './map-versions.ts';
 import { apiKeyRoutes } from './routes/api-keys.ts';
 import { authRoutes } from './routes/auth.ts';
+import { mapRoutes } from './routes/maps.ts';
+import { shareLinkRoutes } from './routes/share-links.ts';
+import { templateRoutes } from './routes/templates.ts';
 import { workspaceRoutes } from './routes/workspaces.ts';
 
 /** Largest request body outside event collection (maps with every lane filled stay far below). */
@@ -62,6 +66,9 @@ export function createApp(deps: ServerDeps) {
   app.route('/', authRoutes(deps));
   app.route('/', workspaceRoutes(deps));
   app.route('/', apiKeyRoutes(deps));
+  app.route('/', mapRoutes(deps, new MapVersions(deps.store)));
+  app.route('/', shareLinkRoutes(deps));
+  app.route('/', templateRoutes());
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -76,6 +76,19 @@ export class TestClient {
     return this.request<T>('GET', path);
   }
 
+  /** A GET whose body is kept as bytes (PNG, PDF ...). */
+  async download(path: string): Promise<Reply<Buffer>> {
+    const headers: Record<string, string> = {};
+    if (this.apiKey) headers.authorization = `Bearer ${this.apiKey}`;
+    else if (this.cookie) headers.cookie = this.cookie;
+    const response = await fetch(`${this.url}${path}`, { headers });
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: Buffer.from(await response.arrayBuffer()),
+    };
+  }
+
   post<T = unknown>(path: string, body?: unknown) {
     return this.request<T>('POST', path, body ?? {});
   }
