@@ -6,6 +6,7 @@
 import type { JourneyMap } from '@touchline/core';
 import { sql } from 'kysely';
 import type { ServiceContext } from './context.ts';
+import { reusableQuery } from './reusable-query.ts';
 
 export interface MapSummary {
   id: string;
@@ -65,6 +66,15 @@ export interface ShareLink {
   expiresAt: number | null;
   revokedAt: number | null;
 }
+
+const headQuery = reusableQuery((db, mapId: string, workspaceId: string) =>
+  db
+    .selectFrom('maps')
+    .select(['id', 'version'])
+    .where('id', '=', mapId)
+    .where('workspace_id', '=', workspaceId)
+    .where('deleted_at', 'is', null),
+);
 
 export class Maps {
   constructor(private readonly context: ServiceContext) {}
@@ -163,13 +173,7 @@ export class Maps {
 
   /** The current version of a live map of the workspace: a cheap check before a cached read. */
   async head(workspaceId: string, mapId: string): Promise<MapHead | undefined> {
-    return this.context.db
-      .selectFrom('maps')
-      .select(['id', 'version'])
-      .where('id', '=', mapId)
-      .where('workspace_id', '=', workspaceId)
-      .where('deleted_at', 'is', null)
-      .executeTakeFirst();
+    return (await headQuery(this.context.db, mapId, workspaceId))[0];
   }
 
   /** A live map of the workspace at its current version, or at `version`. */
