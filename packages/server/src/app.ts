@@ -53,13 +53,14 @@ export function createApp(deps: ServerDeps) {
       crossOriginResourcePolicy: false,
     }),
   );
+  const limitBody = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: (c) => c.json(errorBody('too-large', `a request body is at most ${MAX_BODY_BYTES} bytes`), 413),
+  });
   app.use('/api/*', async (c, next) => {
-    if (c.req.path === '/api/collect') return next();
-    return bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) =>
-        c.json(errorBody('too-large', `a request body is at most ${MAX_BODY_BYTES} bytes`), 413),
-    })(c, next);
+    // GET and HEAD carry no body; asking for one would build a whole fetch Request per read.
+    if (c.req.path === '/api/collect' || c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+    return limitBody(c, next);
   });
   app.use('/api/*', authenticate(deps));
 
