@@ -5,17 +5,8 @@
  */
 import type { ServiceStore, StoredMap } from '@touchline/storage';
 
-/** The body of a map read: the map at one version. */
-export interface MapBody {
-  id: string;
-  title: string;
-  version: number;
-  createdBy: string | null;
-  createdAt: number;
-  updatedBy: string | null;
-  updatedAt: number;
-  document: StoredMap['document'];
-}
+/** The body of a map read: the map at one version (its workspace is in the path already). */
+export type MapBody = Omit<StoredMap, 'workspaceId'>;
 
 export interface MapVersionRead {
   map: StoredMap;
@@ -35,17 +26,8 @@ export function versionOfEtag(value: string): number | undefined {
   return match?.[1] === undefined ? undefined : Number(match[1]);
 }
 
-export function mapBody(map: StoredMap): MapBody {
-  return {
-    id: map.id,
-    title: map.title,
-    version: map.version,
-    createdBy: map.createdBy,
-    createdAt: map.createdAt,
-    updatedBy: map.updatedBy,
-    updatedAt: map.updatedAt,
-    document: map.document,
-  };
+export function mapBody({ workspaceId: _, ...body }: StoredMap): MapBody {
+  return body;
 }
 
 export class MapVersions {

@@ -54,21 +54,10 @@ const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0
 async function team() {
   const ann = server.client();
   await ann.signUp('ann@example.com', 'correct horse battery', 'Ann');
-  const join = async (email: string, name: string, role: 'editor' | 'viewer') => {
-    const invited = await ann.post<{ token: string }>('/api/workspaces/ann/invitations', { email, role });
-    const person = server.client();
-    await person.post('/api/auth/signup', {
-      email,
-      name,
-      password: 'long enough password',
-      invitation: invited.body.token,
-    });
-    return person;
-  };
   return {
     ann,
-    ed: await join('ed@example.com', 'Ed', 'editor'),
-    vic: await join('vic@example.com', 'Vic', 'viewer'),
+    ed: await ann.addMember('ann', 'ed@example.com', 'editor', 'Ed'),
+    vic: await ann.addMember('ann', 'vic@example.com', 'viewer', 'Vic'),
   };
 }
 

@@ -24,17 +24,7 @@ interface Created {
 async function shoeMap() {
   const ann = server.client();
   await ann.signUp('ann@example.com');
-  const invited = await ann.post<{ token: string }>('/api/workspaces/ann/invitations', {
-    email: 'ed@example.com',
-    role: 'editor',
-  });
-  const ed = server.client();
-  await ed.post('/api/auth/signup', {
-    email: 'ed@example.com',
-    name: 'Ed',
-    password: 'long enough password',
-    invitation: invited.body.token,
-  });
+  const ed = await ann.addMember('ann', 'ed@example.com', 'editor', 'Ed');
   const map = await ann.post<{ id: string; title: string; document: JourneyMap }>(
     '/api/workspaces/ann/maps',
     {

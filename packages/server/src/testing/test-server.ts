@@ -93,6 +93,29 @@ export class TestClient {
     return this.request<T>('POST', path, body ?? {});
   }
 
+  /** Invites `email` into `workspace` with `role` (as this client, an owner) and signs them up. */
+  async addMember(
+    workspace: string,
+    email: string,
+    role: 'owner' | 'editor' | 'viewer',
+    name = email.split('@')[0] ?? 'someone',
+  ): Promise<TestClient> {
+    const invited = await this.post<{ token: string }>(`/api/workspaces/${workspace}/invitations`, {
+      email,
+      role,
+    });
+    if (invited.status !== 201) throw new Error(`inviting ${email}: ${invited.status}`);
+    const member = new TestClient(this.url);
+    const joined = await member.post('/api/auth/signup', {
+      email,
+      name,
+      password: 'long enough password',
+      invitation: invited.body.token,
+    });
+    if (joined.status !== 201) throw new Error(`signing up ${email}: ${joined.status}`);
+    return member;
+  }
+
   async signUp(email: string, password = 'correct horse battery', name = email.split('@')[0] ?? 'someone') {
     return this.post<{ user: { id: string }; workspaces: { slug: string; role: string }[] }>(
       '/api/auth/signup',
