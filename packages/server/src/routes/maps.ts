@@ -80,7 +80,7 @@ const MapDiffSchema = z
   })
   .openapi('MapDiff');
 
-const MapParams = WorkspaceParams.extend({
+export const MapParams = WorkspaceParams.extend({
   map: z.string().openapi({ param: { name: 'map', in: 'path' } }),
 });
 const VersionQuery = z.object({

@@ -9,8 +9,8 @@ import { hashSecret, newSecret } from '../auth/secrets.ts';
 import type { AppEnv, ServerDeps } from '../env.ts';
 import { HttpError, notFound } from '../errors.ts';
 import { downloadHeaders, exportStoredMap, SHARED_EXPORT_FORMATS } from '../map-export.ts';
-import { errors, json, WorkspaceParams } from '../schemas.ts';
-import { exportResponse, JourneyMapSchema, toBody } from './maps.ts';
+import { errors, json } from '../schemas.ts';
+import { exportResponse, JourneyMapSchema, MapParams, toBody } from './maps.ts';
 
 const DAY_MS = 86_400_000;
 /** The longest a link may be given to live: ten years. */
@@ -37,9 +37,6 @@ const SharedMapSchema = z
   })
   .openapi('SharedMap');
 
-const MapParams = WorkspaceParams.extend({
-  map: z.string().openapi({ param: { name: 'map', in: 'path' } }),
-});
 const TokenParams = z.object({
   token: z
     .string()
