@@ -10,9 +10,13 @@ import { secureHeaders } from 'hono/secure-headers';
 import { authenticate } from './auth/middleware.ts';
 import type { AppEnv, ServerDeps } from './env.ts';
 import { errorBody, HttpError } from './errors.ts';
+import { MapVersions } from './map-versions.ts';
 import { apiKeyRoutes } from './routes/api-keys.ts';
 import { authRoutes } from './routes/auth.ts';
+import { mapRoutes } from './routes/maps.ts';
+import { shareLinkRoutes } from './routes/share-links.ts';
 import { snippetRoutes } from './routes/snippet.ts';
+import { templateRoutes } from './routes/templates.ts';
 import { workspaceRoutes } from './routes/workspaces.ts';
 
 /** Largest request body outside event collection (maps with every lane filled stay far below). */
@@ -50,19 +54,23 @@ export function createApp(deps: ServerDeps) {
       crossOriginResourcePolicy: false,
     }),
   );
+  const limitBody = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: (c) => c.json(errorBody('too-large', `a request body is at most ${MAX_BODY_BYTES} bytes`), 413),
+  });
   app.use('/api/*', async (c, next) => {
-    if (c.req.path === '/api/collect') return next();
-    return bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) =>
-        c.json(errorBody('too-large', `a request body is at most ${MAX_BODY_BYTES} bytes`), 413),
-    })(c, next);
+    // GET and HEAD carry no body; asking for one would build a whole fetch Request per read.
+    if (c.req.path === '/api/collect' || c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+    return limitBody(c, next);
   });
   app.use('/api/*', authenticate(deps));
 
   app.route('/', authRoutes(deps));
   app.route('/', workspaceRoutes(deps));
   app.route('/', apiKeyRoutes(deps));
+  app.route('/', mapRoutes(deps, new MapVersions(deps.store)));
+  app.route('/', shareLinkRoutes(deps));
+  app.route('/', templateRoutes());
   app.route('/', snippetRoutes());
 
   app.doc31('/api/openapi.json', {

@@ -30,7 +30,7 @@ export const WorkspaceParams = z.object({
 });
 
 /** Error responses, for the routes' `responses`. */
-export function errors(...statuses: (400 | 401 | 403 | 404 | 409 | 413 | 429)[]) {
+export function errors(...statuses: (400 | 401 | 403 | 404 | 409 | 413 | 415 | 429)[]) {
   const described: Record<number, string> = {
     400: 'Invalid input',
     401: 'Not signed in, or an unknown API key',
@@ -38,6 +38,7 @@ export function errors(...statuses: (400 | 401 | 403 | 404 | 409 | 413 | 429)[])
     404: 'Not found',
     409: 'Conflict',
     413: 'Too large',
+    415: 'Unsupported media type',
     429: 'Too many requests',
   };
   return Object.fromEntries(

@@ -35,10 +35,11 @@ export async function workspaceAccess(
 ): Promise<WorkspaceAccess> {
   const actor = requireActor(c);
   const workspace = await store.workspaces.bySlug(slug);
-  const hidden = new HttpError(404, 'not-found', `workspace ${slug} was not found`);
-  if (!workspace) throw hidden;
+  // Made only when thrown: an error captures a stack trace, a cost on every read otherwise.
+  const hidden = () => new HttpError(404, 'not-found', `workspace ${slug} was not found`);
+  if (!workspace) throw hidden();
   if (actor.kind === 'key') {
-    if (actor.key.workspaceId !== workspace.id) throw hidden;
+    if (actor.key.workspaceId !== workspace.id) throw hidden();
     const allowed =
       need === 'ingest' ? actor.key.scope === 'ingest' : need === 'read' && actor.key.scope === 'read';
     if (!allowed)
@@ -46,7 +47,7 @@ export async function workspaceAccess(
     return { workspace, actor };
   }
   const role = await store.workspaces.role(workspace.id, actor.user.id);
-  if (!role) throw hidden;
+  if (!role) throw hidden();
   if (need === 'ingest' || RANK[role] < NEEDED_RANK[need]) {
     throw new HttpError(
       403,

@@ -84,8 +84,44 @@ export class TestClient {
     return this.request<T>('GET', path);
   }
 
+  /** A GET whose body is kept as bytes (PNG, PDF ...). */
+  async download(path: string): Promise<Reply<Buffer>> {
+    const headers: Record<string, string> = {};
+    if (this.apiKey) headers.authorization = `Bearer ${this.apiKey}`;
+    else if (this.cookie) headers.cookie = this.cookie;
+    const response = await fetch(`${this.url}${path}`, { headers });
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: Buffer.from(await response.arrayBuffer()),
+    };
+  }
+
   post<T = unknown>(path: string, body?: unknown) {
     return this.request<T>('POST', path, body ?? {});
+  }
+
+  /** Invites `email` into `workspace` with `role` (as this client, an owner) and signs them up. */
+  async addMember(
+    workspace: string,
+    email: string,
+    role: 'owner' | 'editor' | 'viewer',
+    name = email.split('@')[0] ?? 'someone',
+  ): Promise<TestClient> {
+    const invited = await this.post<{ token: string }>(`/api/workspaces/${workspace}/invitations`, {
+      email,
+      role,
+    });
+    if (invited.status !== 201) throw new Error(`inviting ${email}: ${invited.status}`);
+    const member = new TestClient(this.url);
+    const joined = await member.post('/api/auth/signup', {
+      email,
+      name,
+      password: 'long enough password',
+      invitation: invited.body.token,
+    });
+    if (joined.status !== 201) throw new Error(`signing up ${email}: ${joined.status}`);
+    return member;
   }
 
   async signUp(email: string, password = 'correct horse battery', name = email.split('@')[0] ?? 'someone') {

@@ -1,5 +1,6 @@
 /** People and their sign-in sessions. Passwords and session tokens arrive hashed: no secret is stored. */
 import type { ServiceContext } from './context.ts';
+import { reusableQuery } from './reusable-query.ts';
 
 export interface User {
   id: string;
@@ -23,6 +24,24 @@ export interface Session {
 export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
+
+const liveSessionQuery = reusableQuery((db, tokenHash: string, now: number) =>
+  db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select([
+      'sessions.user_id',
+      'sessions.csrf_token',
+      'sessions.created_at as session_created_at',
+      'sessions.expires_at',
+      'users.id',
+      'users.email',
+      'users.name',
+      'users.created_at',
+    ])
+    .where('sessions.token_hash', '=', tokenHash)
+    .where('sessions.expires_at', '>', now),
+);
 
 export class Accounts {
   constructor(private readonly context: ServiceContext) {}
@@ -86,22 +105,7 @@ export class Accounts {
 
   /** The live session with this token hash, with its user; expired sessions are gone. */
   async session(tokenHash: string): Promise<(Session & { user: User }) | undefined> {
-    const row = await this.context.db
-      .selectFrom('sessions')
-      .innerJoin('users', 'users.id', 'sessions.user_id')
-      .select([
-        'sessions.user_id',
-        'sessions.csrf_token',
-        'sessions.created_at as session_created_at',
-        'sessions.expires_at',
-        'users.id',
-        'users.email',
-        'users.name',
-        'users.created_at',
-      ])
-      .where('sessions.token_hash', '=', tokenHash)
-      .where('sessions.expires_at', '>', this.context.now())
-      .executeTakeFirst();
+    const [row] = await liveSessionQuery(this.context.db, tokenHash, this.context.now());
     if (!row) return undefined;
     return {
       userId: row.user_id,

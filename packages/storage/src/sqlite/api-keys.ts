@@ -1,5 +1,6 @@
 /** API keys of a workspace: scoped (ingest or read), stored as a hash, shown to people once. */
 import type { ServiceContext } from './context.ts';
+import { reusableQuery } from './reusable-query.ts';
 import type { ApiKeyScope } from './schema.ts';
 
 export interface ApiKey {
@@ -13,6 +14,10 @@ export interface ApiKey {
   lastUsedAt: number | null;
   revokedAt: number | null;
 }
+
+const liveKeyQuery = reusableQuery((db, keyHash: string) =>
+  db.selectFrom('api_keys').selectAll().where('key_hash', '=', keyHash).where('revoked_at', 'is', null),
+);
 
 export class ApiKeys {
   /** Last-used times are written at most this often per key, so reads stay reads. */
@@ -55,12 +60,7 @@ export class ApiKeys {
 
   /** The live key with this hash, marking it used. */
   async use(keyHash: string): Promise<ApiKey | undefined> {
-    const row = await this.context.db
-      .selectFrom('api_keys')
-      .selectAll()
-      .where('key_hash', '=', keyHash)
-      .where('revoked_at', 'is', null)
-      .executeTakeFirst();
+    const [row] = await liveKeyQuery(this.context.db, keyHash);
     if (!row) return undefined;
     const now = this.context.now();
     const last = this.touched.get(row.id) ?? row.last_used_at ?? 0;

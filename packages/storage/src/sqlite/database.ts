@@ -2,7 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, type SqliteDatabase, SqliteDialect } from 'kysely';
 import { StorageError } from '../errors.ts';
 import { SERVICE_MIGRATIONS, type ServiceTables } from './schema.ts';
 
@@ -32,7 +32,36 @@ export function openServiceDatabase(path: string): OpenedServiceDatabase {
     sqlite.close();
     throw error;
   }
-  return { db: new Kysely<ServiceTables>({ dialect: new SqliteDialect({ database: sqlite }) }), sqlite };
+  const database = withStatementCache(sqlite);
+  return { db: new Kysely<ServiceTables>({ dialect: new SqliteDialect({ database }) }), sqlite };
+}
+
+/** Statements kept at most; past it the cache starts over (queries with varying lists of values). */
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * Kysely prepares every query anew; SQLite parsing and planning the same text again is a good
+ * part of a small read. Statements are kept per SQL text and reused while not busy (a statement
+ * still being iterated gets a fresh one).
+ */
+export function withStatementCache(
+  sqlite: BetterSqlite3.Database,
+  capacity = STATEMENT_CACHE_SIZE,
+): SqliteDatabase {
+  const statements = new Map<string, BetterSqlite3.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql) {
+      const kept = statements.get(sql);
+      if (kept && !kept.busy) return kept;
+      const statement = sqlite.prepare(sql);
+      if (!kept) {
+        if (statements.size >= capacity) statements.clear();
+        statements.set(sql, statement);
+      }
+      return statement;
+    },
+  };
 }
 
 function migrate(sqlite: BetterSqlite3.Database, path: string): void {

@@ -4,7 +4,9 @@
  * someone saved since, so nothing is silently overwritten.
  */
 import type { JourneyMap } from '@touchline/core';
+import { sql } from 'kysely';
 import type { ServiceContext } from './context.ts';
+import { reusableQuery } from './reusable-query.ts';
 
 export interface MapSummary {
   id: string;
@@ -17,16 +19,38 @@ export interface MapSummary {
   updatedAt: number;
 }
 
+/** A map as a listing shows it: the summary, who saved last, and the shape of its current version. */
+export interface MapCard extends MapSummary {
+  /** Name of the person who saved the current version; null when Touchline made it. */
+  updatedByName: string | null;
+  language: string;
+  style: string;
+  stageCount: number;
+  stepCount: number;
+}
+
 export interface MapVersion {
   mapId: string;
   version: number;
   authorId: string | null;
+  /** Null when Touchline made the version. */
+  authorName: string | null;
   createdAt: number;
   note: string | null;
 }
 
+/**
+ * A map as it was at one version: `version`, `title`, `updatedBy` and `updatedAt` are those of
+ * `document`'s version, so the same version always reads the same.
+ */
 export interface StoredMap extends MapSummary {
   document: JourneyMap;
+}
+
+/** The current version of a live map, without its document. */
+export interface MapHead {
+  id: string;
+  version: number;
 }
 
 export type SaveResult =
@@ -43,14 +67,25 @@ export interface ShareLink {
   revokedAt: number | null;
 }
 
+const headQuery = reusableQuery((db, mapId: string, workspaceId: string) =>
+  db
+    .selectFrom('maps')
+    .select(['id', 'version'])
+    .where('id', '=', mapId)
+    .where('workspace_id', '=', workspaceId)
+    .where('deleted_at', 'is', null),
+);
+
 export class Maps {
   constructor(private readonly context: ServiceContext) {}
 
+  /** A new map at version 1; `sourceText` is the YAML text it was imported from, when it was. */
   async create(input: {
     workspaceId: string;
     document: JourneyMap;
     authorId: string | null;
     note?: string;
+    sourceText?: string;
   }): Promise<StoredMap> {
     const now = this.context.now();
     const id = this.context.newId('map');
@@ -77,6 +112,7 @@ export class Maps {
           author_id: input.authorId,
           created_at: now,
           note: input.note ?? null,
+          source_text: input.sourceText ?? null,
         })
         .execute();
     });
@@ -104,13 +140,57 @@ export class Maps {
     return rows.map(toSummary);
   }
 
+  /** Live maps of the workspace as cards, the most recently saved first. */
+  async cards(workspaceId: string): Promise<MapCard[]> {
+    const rows = await this.context.db
+      .selectFrom('maps')
+      .innerJoin('map_versions', (join) =>
+        join.onRef('map_versions.map_id', '=', 'maps.id').onRef('map_versions.version', '=', 'maps.version'),
+      )
+      .leftJoin('users', 'users.id', 'maps.updated_by')
+      .selectAll('maps')
+      .select([
+        'users.name as updated_by_name',
+        sql<string>`json_extract(map_versions.document, '$.language')`.as('language'),
+        sql<string>`json_extract(map_versions.document, '$.style')`.as('style'),
+        sql<number>`json_array_length(map_versions.document, '$.stages')`.as('stage_count'),
+        sql<number>`(select coalesce(sum(json_array_length(stage.value, '$.steps')), 0)
+          from json_each(map_versions.document, '$.stages') as stage)`.as('step_count'),
+      ])
+      .where('maps.workspace_id', '=', workspaceId)
+      .where('maps.deleted_at', 'is', null)
+      .orderBy('maps.updated_at', 'desc')
+      .execute();
+    return rows.map((row) => ({
+      ...toSummary(row),
+      updatedByName: row.updated_by_name,
+      language: row.language,
+      style: row.style,
+      stageCount: Number(row.stage_count),
+      stepCount: Number(row.step_count),
+    }));
+  }
+
+  /** The current version of a live map of the workspace: a cheap check before a cached read. */
+  async head(workspaceId: string, mapId: string): Promise<MapHead | undefined> {
+    return (await headQuery(this.context.db, mapId, workspaceId))[0];
+  }
+
   /** A live map of the workspace at its current version, or at `version`. */
   async get(workspaceId: string, mapId: string, version?: number): Promise<StoredMap | undefined> {
     const row = await this.context.db
       .selectFrom('maps')
       .innerJoin('map_versions', 'map_versions.map_id', 'maps.id')
-      .selectAll('maps')
-      .select('map_versions.document')
+      .select([
+        'maps.id',
+        'maps.workspace_id',
+        'maps.created_by',
+        'maps.created_at',
+        'map_versions.version',
+        'map_versions.author_id as updated_by',
+        'map_versions.created_at as updated_at',
+        'map_versions.document',
+      ])
       .where('maps.id', '=', mapId)
       .where('maps.workspace_id', '=', workspaceId)
       .where('maps.deleted_at', 'is', null)
@@ -120,7 +200,33 @@ export class Maps {
           : eb('map_versions.version', '=', version),
       )
       .executeTakeFirst();
-    return row && { ...toSummary(row), document: JSON.parse(row.document) as JourneyMap };
+    if (!row) return undefined;
+    const document = JSON.parse(row.document) as JourneyMap;
+    return { ...toSummary({ ...row, title: document.title }), document };
+  }
+
+  /**
+   * The YAML text the map was last imported from at or before `version`, with the version it
+   * became: an export writes the map into it so the text's comments stay where nothing changed.
+   */
+  async sourceText(
+    workspaceId: string,
+    mapId: string,
+    version: number,
+  ): Promise<{ version: number; text: string } | undefined> {
+    const row = await this.context.db
+      .selectFrom('map_versions')
+      .innerJoin('maps', 'maps.id', 'map_versions.map_id')
+      .select(['map_versions.version', 'map_versions.source_text'])
+      .where('maps.id', '=', mapId)
+      .where('maps.workspace_id', '=', workspaceId)
+      .where('maps.deleted_at', 'is', null)
+      .where('map_versions.version', '<=', version)
+      .where('map_versions.source_text', 'is not', null)
+      .orderBy('map_versions.version', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return row?.source_text ? { version: row.version, text: row.source_text } : undefined;
   }
 
   /** Saves a new version based on `baseVersion`; refused when the map has moved on since. */
@@ -161,7 +267,8 @@ export class Maps {
         .execute();
       return true;
     });
-    const current = await this.get(input.workspaceId, input.mapId);
+    // The version saved, not whatever is current by now: another save may have followed.
+    const current = await this.get(input.workspaceId, input.mapId, saved ? input.baseVersion + 1 : undefined);
     if (!current) return undefined;
     return saved ? { ok: true, map: current } : { ok: false, current };
   }
@@ -170,14 +277,23 @@ export class Maps {
     if (!(await this.exists(workspaceId, mapId))) return undefined;
     const rows = await this.context.db
       .selectFrom('map_versions')
-      .select(['map_id', 'version', 'author_id', 'created_at', 'note'])
-      .where('map_id', '=', mapId)
-      .orderBy('version', 'desc')
+      .leftJoin('users', 'users.id', 'map_versions.author_id')
+      .select([
+        'map_versions.map_id',
+        'map_versions.version',
+        'map_versions.author_id',
+        'users.name as author_name',
+        'map_versions.created_at',
+        'map_versions.note',
+      ])
+      .where('map_versions.map_id', '=', mapId)
+      .orderBy('map_versions.version', 'desc')
       .execute();
     return rows.map((row) => ({
       mapId: row.map_id,
       version: row.version,
       authorId: row.author_id,
+      authorName: row.author_name,
       createdAt: row.created_at,
       note: row.note,
     }));

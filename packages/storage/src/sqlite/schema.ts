@@ -98,6 +98,8 @@ export interface MapVersionsTable {
   created_at: Millis;
   /** Why this version exists when it is not a plain save, e.g. "restored version 3". */
   note: Nullable<string>;
+  /** The YAML text this version was imported from, so an export can keep its comments. */
+  source_text: Nullable<string>;
 }
 
 export interface ShareLinksTable {
@@ -264,5 +266,8 @@ export const SERVICE_MIGRATIONS: readonly string[] = [
     updated_at INTEGER NOT NULL,
     PRIMARY KEY (workspace_id, kind, item_id)
   ) STRICT;
+  `,
+  `
+  ALTER TABLE map_versions ADD COLUMN source_text TEXT;
   `,
 ];

@@ -171,6 +171,61 @@ describe('maps', () => {
     expect(await store.maps.get(ws.id, created.id)).toBeUndefined();
   });
 
+  it('reads an old version as it was, and lists cards with the shape of the current version', async () => {
+    const ann = await person();
+    const ws = await store.workspaces.create({ slug: 'w', name: 'W' });
+    const document = buildShoesMap('en');
+    const created = await store.maps.create({
+      workspaceId: ws.id,
+      document,
+      authorId: null,
+      sourceText: '# the shoe shop\ntitle: Shoes\n',
+    });
+    clock += 1000;
+    const fewer = { ...document, title: 'Fewer stages', stages: document.stages.slice(0, 2) };
+    await store.maps.save({
+      workspaceId: ws.id,
+      mapId: created.id,
+      baseVersion: 1,
+      document: fewer,
+      authorId: ann.id,
+    });
+
+    const first = await store.maps.get(ws.id, created.id, 1);
+    expect(first).toMatchObject({
+      version: 1,
+      title: document.title,
+      updatedBy: null,
+      updatedAt: created.createdAt,
+    });
+    const current = await store.maps.get(ws.id, created.id);
+    expect(current).toMatchObject({ version: 2, title: 'Fewer stages', updatedBy: ann.id, updatedAt: clock });
+    expect(await store.maps.get(ws.id, created.id, 3)).toBeUndefined();
+    expect(await store.maps.head(ws.id, created.id)).toEqual({ id: created.id, version: 2 });
+    expect(await store.maps.head('other', created.id)).toBeUndefined();
+
+    const [card] = await store.maps.cards(ws.id);
+    expect(card).toMatchObject({
+      id: created.id,
+      version: 2,
+      title: 'Fewer stages',
+      updatedByName: 'Ann',
+      language: 'en',
+      style: fewer.style,
+      stageCount: 2,
+      stepCount: fewer.stages.reduce((sum, stage) => sum + stage.steps.length, 0),
+    });
+    expect((await store.maps.versions(ws.id, created.id))?.map((v) => v.authorName)).toEqual(['Ann', null]);
+
+    expect(await store.maps.sourceText(ws.id, created.id, 2)).toEqual({
+      version: 1,
+      text: '# the shoe shop\ntitle: Shoes\n',
+    });
+    expect(await store.maps.sourceText('other', created.id, 2)).toBeUndefined();
+    const plain = await store.maps.create({ workspaceId: ws.id, document, authorId: null });
+    expect(await store.maps.sourceText(ws.id, plain.id, 1)).toBeUndefined();
+  });
+
   it('opens a map by share link until the link is revoked or expires', async () => {
     const ann = await person();
     const ws = await store.workspaces.create({ slug: 'w', name: 'W' });

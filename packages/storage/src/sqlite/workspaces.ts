@@ -1,6 +1,7 @@
 /** Workspaces, who belongs to them with which role, and invitations to join. */
 import type { User } from './accounts.ts';
 import type { ServiceContext } from './context.ts';
+import { reusableQuery } from './reusable-query.ts';
 import type { Role } from './schema.ts';
 
 export interface Workspace {
@@ -27,6 +28,18 @@ export interface Invitation {
   revokedAt: number | null;
 }
 
+// Asked on every request to a workspace: their SQL is built once.
+const bySlugQuery = reusableQuery((db, slug: string) =>
+  db.selectFrom('workspaces').selectAll().where('slug', '=', slug),
+);
+const roleQuery = reusableQuery((db, workspaceId: string, userId: string) =>
+  db
+    .selectFrom('memberships')
+    .select('role')
+    .where('workspace_id', '=', workspaceId)
+    .where('user_id', '=', userId),
+);
+
 export class Workspaces {
   constructor(private readonly context: ServiceContext) {}
 
@@ -51,11 +64,7 @@ export class Workspaces {
   }
 
   async bySlug(slug: string): Promise<Workspace | undefined> {
-    const row = await this.context.db
-      .selectFrom('workspaces')
-      .selectAll()
-      .where('slug', '=', slug)
-      .executeTakeFirst();
+    const [row] = await bySlugQuery(this.context.db, slug);
     return row && toWorkspace(row);
   }
 
@@ -92,12 +101,7 @@ export class Workspaces {
   }
 
   async role(workspaceId: string, userId: string): Promise<Role | undefined> {
-    const row = await this.context.db
-      .selectFrom('memberships')
-      .select('role')
-      .where('workspace_id', '=', workspaceId)
-      .where('user_id', '=', userId)
-      .executeTakeFirst();
+    const [row] = await roleQuery(this.context.db, workspaceId, userId);
     return row?.role;
   }
 
