@@ -13,6 +13,7 @@ import { errorBody, HttpError } from './errors.ts';
 import { MapVersions } from './map-versions.ts';
 import { apiKeyRoutes } from './routes/api-keys.ts';
 import { authRoutes } from './routes/auth.ts';
+import { collectRoutes } from './routes/collect.ts';
 import { mapRoutes } from './routes/maps.ts';
 import { shareLinkRoutes } from './routes/share-links.ts';
 import { snippetRoutes } from './routes/snippet.ts';
@@ -72,6 +73,7 @@ export function createApp(deps: ServerDeps) {
   app.route('/', shareLinkRoutes(deps));
   app.route('/', templateRoutes());
   app.route('/', snippetRoutes());
+  app.route('/', collectRoutes(deps, deps.events));
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
