@@ -35,6 +35,14 @@ describe('accounts', () => {
     expect(await store.accounts.countUsers()).toBe(1);
   });
 
+  it('finds people by their ids, skipping unknown ones', async () => {
+    const ann = await person('ann@example.com');
+    const bob = await person('bob@example.com');
+    const found = await store.accounts.usersByIds([bob.id, 'u_nobody', ann.id, bob.id]);
+    expect(found.map((u) => u.email).sort()).toEqual(['ann@example.com', 'bob@example.com']);
+    expect(await store.accounts.usersByIds([])).toEqual([]);
+  });
+
   it('ends a session when it expires or is deleted', async () => {
     const ann = await person();
     await store.accounts.createSession({ tokenHash: 'h1', userId: ann.id, csrfToken: 'c', ttlMs: 1000 });
