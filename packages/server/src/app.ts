@@ -12,6 +12,7 @@ import type { AppEnv, ServerDeps } from './env.ts';
 import { errorBody, HttpError } from './errors.ts';
 import { apiKeyRoutes } from './routes/api-keys.ts';
 import { authRoutes } from './routes/auth.ts';
+import { commentRoutes } from './routes/comments.ts';
 import { workspaceRoutes } from './routes/workspaces.ts';
 
 /** Largest request body outside event collection (maps with every lane filled stay far below). */
@@ -62,6 +63,7 @@ export function createApp(deps: ServerDeps) {
   app.route('/', authRoutes(deps));
   app.route('/', workspaceRoutes(deps));
   app.route('/', apiKeyRoutes(deps));
+  app.route('/', commentRoutes(deps));
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
