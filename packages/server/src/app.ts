@@ -13,6 +13,7 @@ import { errorBody, HttpError } from './errors.ts';
 import { apiKeyRoutes } from './routes/api-keys.ts';
 import { authRoutes } from './routes/auth.ts';
 import { commentRoutes } from './routes/comments.ts';
+import { libraryRoutes } from './routes/library.ts';
 import { workspaceRoutes } from './routes/workspaces.ts';
 
 /** Largest request body outside event collection (maps with every lane filled stay far below). */
@@ -64,6 +65,7 @@ export function createApp(deps: ServerDeps) {
   app.route('/', workspaceRoutes(deps));
   app.route('/', apiKeyRoutes(deps));
   app.route('/', commentRoutes(deps));
+  app.route('/', libraryRoutes(deps));
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
