@@ -205,13 +205,14 @@ export function commentRoutes(deps: ServerDeps) {
         (query.cell === undefined || comment.cell === query.cell) &&
         (query.resolved === undefined || (comment.resolvedAt !== null) === (query.resolved === 'true')),
     );
+    const replies = repliesByThread(comments);
     const shown = new Set(threads.map((thread) => thread.id));
     const people = await peopleOf(
       store,
       comments.filter((comment) => shown.has(comment.parentId ?? comment.id)),
     );
     return c.json(
-      threads.map((thread) => threadView(thread, comments, people, map.document)),
+      threads.map((thread) => threadView(thread, replies, people, map.document)),
       200,
     );
   });
@@ -377,7 +378,7 @@ async function loadThread(store: ServiceStore, map: MapInWorkspace, threadId: st
   const thread = comments.find((comment) => comment.id === threadId);
   if (!thread) throw notFound(`comment ${threadId}`);
   const inThread = comments.filter((comment) => comment.id === threadId || comment.parentId === threadId);
-  return threadView(thread, inThread, await peopleOf(store, inThread), map.document);
+  return threadView(thread, repliesByThread(inThread), await peopleOf(store, inThread), map.document);
 }
 
 /** Names of everyone the comments name: authors, mentioned people, who resolved. */
@@ -408,9 +409,21 @@ function commentView(comment: Comment, people: ReadonlyMap<string, User>): Comme
   };
 }
 
+/** The replies of each thread, by the thread's id, in the order written. */
+function repliesByThread(comments: readonly Comment[]): Map<string, Comment[]> {
+  const replies = new Map<string, Comment[]>();
+  for (const comment of comments) {
+    if (comment.parentId === null) continue;
+    const thread = replies.get(comment.parentId);
+    if (thread) thread.push(comment);
+    else replies.set(comment.parentId, [comment]);
+  }
+  return replies;
+}
+
 function threadView(
   thread: Comment,
-  comments: readonly Comment[],
+  replies: ReadonlyMap<string, readonly Comment[]>,
   people: ReadonlyMap<string, User>,
   document: JourneyMap,
 ): ThreadView {
@@ -421,8 +434,6 @@ function threadView(
     resolvedAt: thread.resolvedAt,
     resolvedBy: thread.resolvedBy === null ? null : personRef(people, thread.resolvedBy),
     cellInMap: cell.ok && locateCell(document, cell.cell).found,
-    replies: comments
-      .filter((comment) => comment.parentId === thread.id)
-      .map((comment) => commentView(comment, people)),
+    replies: (replies.get(thread.id) ?? []).map((comment) => commentView(comment, people)),
   };
 }
