@@ -268,15 +268,16 @@ describe('comments that mention someone', () => {
       document: buildShoesMap('en'),
       authorId: ann.id,
     });
-    return { ann, bob, ws, map };
-  }
-
-  it('finds them newest first, page by page, by the state of their thread', async () => {
-    const { ann, bob, ws, map } = await team();
+    /** Ann comments on the map a second after the last comment. */
     const say = (body: string, mentions: string[], parentId?: string) => {
       clock += 1000;
       return store.comments.add({ mapId: map.id, cell: 'map', body, mentions, authorId: ann.id, parentId });
     };
+    return { ann, bob, ws, map, say };
+  }
+
+  it('finds them newest first, page by page, by the state of their thread', async () => {
+    const { ann, bob, ws, map, say } = await team();
     const first = await say('@bob look', [bob.id, bob.id]);
     await say('nothing for bob', []);
     const reply = await say('@bob again', [bob.id], first?.id);
@@ -307,22 +308,9 @@ describe('comments that mention someone', () => {
   });
 
   it('follows edits, and forgets deleted threads, deleted maps and workspaces left', async () => {
-    const { ann, bob, ws, map } = await team();
-    const first = await store.comments.add({
-      mapId: map.id,
-      cell: 'map',
-      body: 'hi',
-      mentions: [],
-      authorId: ann.id,
-    });
-    await store.comments.add({
-      mapId: map.id,
-      cell: 'map',
-      body: '@bob',
-      mentions: [bob.id],
-      authorId: ann.id,
-      parentId: first?.id,
-    });
+    const { bob, ws, map, say } = await team();
+    const first = await say('hi', []);
+    await say('@bob', [bob.id], first?.id);
     clock += 5000;
     const edited = await store.comments.edit(map.id, first?.id ?? '', {
       body: 'hi @bob',
@@ -346,13 +334,7 @@ describe('comments that mention someone', () => {
     expect(await store.comments.ofMap(map.id)).toEqual([]);
     expect(await store.comments.mentioning(bob.id, { limit: 10 })).toEqual([]);
 
-    await store.comments.add({
-      mapId: map.id,
-      cell: 'map',
-      body: '@bob',
-      mentions: [bob.id],
-      authorId: ann.id,
-    });
+    await say('@bob', [bob.id]);
     await store.maps.delete(ws.id, map.id);
     expect(await store.comments.mentioning(bob.id, { limit: 10 })).toEqual([]);
   });
