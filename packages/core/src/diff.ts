@@ -164,21 +164,17 @@ function diffRecords<T extends Identified>(
       changes.push({ kind: 'added', entity, id: item.id, path: [...path, i], after: nameOf(item) });
       return;
     }
-    const fields = new Set([...Object.keys(was), ...Object.keys(item)]);
-    for (const field of fields) {
+    for (const field of changedFields(was, item)) {
       if (skip.includes(field)) continue;
-      const old = (was as Record<string, unknown>)[field];
-      const now = (item as Record<string, unknown>)[field];
-      if (!same(old, now))
-        changes.push({
-          kind: 'changed',
-          entity,
-          id: item.id,
-          path: [...path, i, field],
-          field,
-          before: old,
-          after: now,
-        });
+      changes.push({
+        kind: 'changed',
+        entity,
+        id: item.id,
+        path: [...path, i, field],
+        field,
+        before: (was as Record<string, unknown>)[field],
+        after: (item as Record<string, unknown>)[field],
+      });
     }
   });
 }
@@ -248,6 +244,18 @@ function laneDiff(changes: MapChange[], stepId: string, path: FieldPath, field: 
 
 function nameOf(item: Identified): unknown {
   return (item as { name?: unknown }).name ?? item.id;
+}
+
+/**
+ * The fields whose values differ between two records of the same kind (compared deeply; a field
+ * that is absent and one that is `undefined` are the same), in the order `a` then `b` has them.
+ */
+export function changedFields(a: object, b: object): string[] {
+  const ra = a as Record<string, unknown>;
+  const rb = b as Record<string, unknown>;
+  return [...new Set([...Object.keys(ra), ...Object.keys(rb)])].filter(
+    (field) => !same(ra[field], rb[field]),
+  );
 }
 
 /** Deep equality of plain JSON data; key order does not matter. */

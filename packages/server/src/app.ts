@@ -14,6 +14,8 @@ import { MapVersions } from './map-versions.ts';
 import { apiKeyRoutes } from './routes/api-keys.ts';
 import { authRoutes } from './routes/auth.ts';
 import { collectRoutes } from './routes/collect.ts';
+import { commentRoutes } from './routes/comments.ts';
+import { libraryRoutes } from './routes/library.ts';
 import { mapRoutes } from './routes/maps.ts';
 import { shareLinkRoutes } from './routes/share-links.ts';
 import { snippetRoutes } from './routes/snippet.ts';
@@ -74,6 +76,8 @@ export function createApp(deps: ServerDeps) {
   app.route('/', templateRoutes());
   app.route('/', snippetRoutes());
   app.route('/', collectRoutes(deps, deps.events));
+  app.route('/', commentRoutes(deps));
+  app.route('/', libraryRoutes(deps));
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -1,9 +1,12 @@
 /**
  * Map versions as the API reads them, through a cache. A saved version never changes, so its
- * parsed document and its JSON body are kept per (map, version); a read then costs one small
- * query for the map's current version instead of reading, parsing and serialising the document.
+ * document (with the workspace library's personas, touchpoints and departments put in: see
+ * library-resolution.ts) and its JSON body are kept per (map, version, library revision); a
+ * read then costs one small query for the map's current version instead of reading, resolving,
+ * parsing and serialising the document.
  */
 import type { ServiceStore, StoredMap } from '@touchline/storage';
+import { resolveMapForWorkspace } from './library-resolution.ts';
 
 /** The body of a map read: the map at one version (its workspace is in the path already). */
 export type MapBody = Omit<StoredMap, 'workspaceId'>;
@@ -15,14 +18,17 @@ export interface MapVersionRead {
   etag: string;
 }
 
-/** The ETag of a version: the version number, quoted. */
-export function versionEtag(version: number): string {
-  return `"${version}"`;
+/**
+ * The ETag of a version as read: the version number, quoted, and the library revision once the
+ * library changed while the server runs (the same version then reads differently).
+ */
+export function versionEtag(version: number, libraryRevision = 0): string {
+  return libraryRevision === 0 ? `"${version}"` : `"${version}-${libraryRevision}"`;
 }
 
-/** The version an `If-Match` or `If-None-Match` value names (`"3"`, `W/"3"` or `3`). */
+/** The version an `If-Match` or `If-None-Match` value names (`"3-0"`, `W/"3-0"`, `"3"` or `3`). */
 export function versionOfEtag(value: string): number | undefined {
-  const match = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(value);
+  const match = /^\s*(?:W\/)?"?(\d{1,9})(?:-\d+)?"?\s*$/.exec(value);
   return match?.[1] === undefined ? undefined : Number(match[1]);
 }
 
@@ -45,7 +51,7 @@ export class MapVersions {
     if (!head) return undefined;
     const wanted = version ?? head.version;
     if (wanted < 1 || wanted > head.version) return undefined;
-    const key = cacheKey(mapId, wanted);
+    const key = cacheKey(mapId, wanted, this.store.library.revision(workspaceId));
     const cached = this.cache.get(key);
     if (cached) {
       this.cache.delete(key);
@@ -56,10 +62,13 @@ export class MapVersions {
     return map && this.remember(map);
   }
 
-  /** Keeps a version just read or saved. */
-  remember(map: StoredMap): MapVersionRead {
-    const read = { map, json: JSON.stringify(mapBody(map)), etag: versionEtag(map.version) };
-    const key = cacheKey(map.id, map.version);
+  /** Keeps a version just read or saved, as the workspace library shows it. */
+  async remember(stored: StoredMap): Promise<MapVersionRead> {
+    const revision = this.store.library.revision(stored.workspaceId);
+    const document = await resolveMapForWorkspace({ store: this.store }, stored.workspaceId, stored.document);
+    const map = { ...stored, document };
+    const read = { map, json: JSON.stringify(mapBody(map)), etag: versionEtag(map.version, revision) };
+    const key = cacheKey(map.id, map.version, revision);
     this.cache.delete(key);
     this.cache.set(key, read);
     if (this.cache.size > this.capacity) {
@@ -70,6 +79,6 @@ export class MapVersions {
   }
 }
 
-function cacheKey(mapId: string, version: number): string {
-  return `${mapId}@${version}`;
+function cacheKey(mapId: string, version: number, libraryRevision: number): string {
+  return `${mapId}@${version}#${libraryRevision}`;
 }

@@ -29,6 +29,13 @@ export const WorkspaceParams = z.object({
   workspace: z.string().openapi({ param: { name: 'workspace', in: 'path' }, example: 'demo' }),
 });
 
+export const MapParams = WorkspaceParams.extend({
+  map: z.string().openapi({ param: { name: 'map', in: 'path' } }),
+});
+
+/** A person as other people see them: id and name. */
+export const PersonRefSchema = z.object({ id: z.string(), name: z.string() }).openapi('PersonRef');
+
 /** Error responses, for the routes' `responses`. */
 export function errors(...statuses: (400 | 401 | 403 | 404 | 409 | 413 | 415 | 429)[]) {
   const described: Record<number, string> = {

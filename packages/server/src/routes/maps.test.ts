@@ -587,3 +587,33 @@ describe('templates', () => {
     );
   });
 });
+
+describe('maps and the workspace library', () => {
+  it('reads a map with the library’s touchpoint in place of its own copy, with a new ETag', async () => {
+    const { ann } = await team();
+    const created = await createShoes(ann);
+    const before = await ann.get<MapReply>(`/api/workspaces/ann/maps/${created.id}`);
+    const etag = before.headers.get('etag') ?? '';
+    const department = await ann.request('PUT', '/api/workspaces/ann/library/departments/marketing', {
+      id: 'marketing',
+      name: 'Marketing',
+    });
+    expect(department.status).toBe(201);
+    const put = await ann.request('PUT', '/api/workspaces/ann/library/touchpoints/ad', {
+      id: 'ad',
+      name: 'Paid social and display',
+      channel: 'display',
+      mode: 'online',
+      department: 'marketing',
+    });
+    expect(put.status).toBe(201);
+    const after = await ann.request<MapReply>('GET', `/api/workspaces/ann/maps/${created.id}`, undefined, {
+      'if-none-match': etag,
+    });
+    expect(after.status).toBe(200);
+    expect(after.headers.get('etag')).not.toBe(etag);
+    expect(after.body.document.touchpoints.find((t) => t.id === 'ad')?.name).toBe('Paid social and display');
+    const svg = await ann.get<string>(`/api/workspaces/ann/maps/${created.id}/export?format=svg`);
+    expect(svg.body).toContain('Paid social and display');
+  });
+});

@@ -419,7 +419,7 @@ export function mapRoutes(deps: ServerDeps, versions: MapVersions) {
     }
     if (body.title !== undefined) document = { ...document, title: body.title };
     const created = await store.maps.create({ workspaceId: workspace.id, document, authorId: actor.user.id });
-    const read = versions.remember(created);
+    const read = await versions.remember(created);
     return c.json(mapBody(read.map), 201, { etag: read.etag });
   });
 
@@ -436,7 +436,7 @@ export function mapRoutes(deps: ServerDeps, versions: MapVersions) {
       // Kept so a YAML export writes the map back into the text, comments and all.
       ...(file.format === 'yaml' && file.source !== undefined ? { sourceText: file.source } : {}),
     });
-    const read = versions.remember(created);
+    const read = await versions.remember(created);
     return c.json(mapBody(read.map), 201, { etag: read.etag });
   });
 
@@ -445,7 +445,7 @@ export function mapRoutes(deps: ServerDeps, versions: MapVersions) {
     const { workspace } = await workspaceAccess(c, store, params.workspace, 'read');
     const read = await readVersion(workspace.id, params.map, c.req.valid('query').version);
     const unchanged = c.req.header('if-none-match');
-    if (unchanged !== undefined && versionOfEtag(unchanged) === read.map.version) {
+    if (unchanged !== undefined && unchanged.replace(/^W\//, '').trim() === read.etag) {
       return c.body(null, 304, { etag: read.etag });
     }
     return sendMap(c, read);

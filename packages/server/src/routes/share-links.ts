@@ -8,6 +8,7 @@ import { requireUser, workspaceAccess } from '../auth/access.ts';
 import { hashSecret, newSecret } from '../auth/secrets.ts';
 import type { AppEnv, ServerDeps } from '../env.ts';
 import { HttpError, notFound } from '../errors.ts';
+import { resolveMapForWorkspace } from '../library-resolution.ts';
 import { downloadHeaders, exportStoredMap, SHARED_EXPORT_FORMATS } from '../map-export.ts';
 import { errors, json } from '../schemas.ts';
 import { exportResponse, JourneyMapSchema, MapParams, toBody } from './maps.ts';
@@ -125,7 +126,7 @@ export function shareLinkRoutes(deps: ServerDeps) {
   async function sharedMap(token: string) {
     const map = await store.maps.shared(hashSecret(token));
     if (!map) throw new HttpError(404, 'not-found', 'this link does not exist, was revoked or has expired');
-    return map;
+    return { ...map, document: await resolveMapForWorkspace(deps, map.workspaceId, map.document) };
   }
 
   app.openapi(routes.create, async (c) => {

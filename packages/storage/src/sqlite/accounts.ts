@@ -80,6 +80,17 @@ export class Accounts {
     return row && toUser(row);
   }
 
+  /** The people with these ids, those that exist, in no particular order. */
+  async usersByIds(ids: readonly string[]): Promise<User[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.context.db
+      .selectFrom('users')
+      .selectAll()
+      .where('id', 'in', [...new Set(ids)])
+      .execute();
+    return rows.map(toUser);
+  }
+
   async createSession(input: {
     tokenHash: string;
     userId: string;

@@ -2,14 +2,21 @@
  * A workspace's libraries of personas, touchpoints and departments. Maps refer to library items
  * by id, so the same touchpoint is one thing across every map of the workspace.
  */
-import type { Department, Persona, Touchpoint } from '@touchline/core';
+import type { LibraryItems, LibraryKind, WorkspaceLibrary } from '@touchline/core';
+import type { Kysely } from 'kysely';
 import type { ServiceContext } from './context.ts';
-import type { LibraryKind } from './schema.ts';
+import type { ServiceTables } from './schema.ts';
 
-export interface LibraryItems {
-  persona: Persona;
-  touchpoint: Touchpoint;
-  department: Department;
+export type { LibraryItems } from '@touchline/core';
+
+/** One item of any kind, as `putMany` takes them. */
+export type AnyLibraryItem = { [K in LibraryKind]: { kind: K; item: LibraryItems[K] } }[LibraryKind];
+
+/** What `putMany` did with an item: added it, replaced the one there, or kept the one there. */
+export interface LibraryPutOutcome {
+  kind: LibraryKind;
+  id: string;
+  outcome: 'added' | 'replaced' | 'kept';
 }
 
 export interface LibraryEntry<K extends LibraryKind = LibraryKind> {
@@ -20,6 +27,8 @@ export interface LibraryEntry<K extends LibraryKind = LibraryKind> {
 }
 
 export class Library {
+  private readonly revisions = new Map<string, number>();
+
   constructor(private readonly context: ServiceContext) {}
 
   async list<K extends LibraryKind>(workspaceId: string, kind: K): Promise<LibraryEntry<K>[]> {
@@ -39,7 +48,7 @@ export class Library {
   }
 
   /** Every item of the workspace, by kind. */
-  async all(workspaceId: string): Promise<{ [K in LibraryKind]: LibraryItems[K][] }> {
+  async all(workspaceId: string): Promise<WorkspaceLibrary> {
     const rows = await this.context.db
       .selectFrom('library_items')
       .select(['kind', 'document'])
@@ -74,6 +83,18 @@ export class Library {
   }
 
   /** Adds the item, or replaces the one with the same id. */
+  /**
+   * A number that changes whenever the workspace's library changes in this process, so readers
+   * can cache what they derive from it (maps resolved against it).
+   */
+  revision(workspaceId: string): number {
+    return this.revisions.get(workspaceId) ?? 0;
+  }
+
+  private changed(workspaceId: string): void {
+    this.revisions.set(workspaceId, this.revision(workspaceId) + 1);
+  }
+
   async put<K extends LibraryKind>(
     workspaceId: string,
     kind: K,
@@ -81,24 +102,42 @@ export class Library {
     updatedBy: string | null,
   ): Promise<LibraryEntry<K>> {
     const now = this.context.now();
-    const document = JSON.stringify(item);
-    await this.context.db
-      .insertInto('library_items')
-      .values({
-        workspace_id: workspaceId,
-        kind,
-        item_id: item.id,
-        document,
-        updated_by: updatedBy,
-        updated_at: now,
-      })
-      .onConflict((oc) =>
-        oc
-          .columns(['workspace_id', 'kind', 'item_id'])
-          .doUpdateSet({ document, updated_by: updatedBy, updated_at: now }),
-      )
-      .execute();
+    await upsert(this.context.db, workspaceId, kind, item, updatedBy, now);
+    this.changed(workspaceId);
     return { kind, item, updatedBy, updatedAt: now };
+  }
+
+  /**
+   * Adds many items at once, all or none: an item whose kind and id the library holds already is
+   * replaced when `replace`, else kept as the library has it.
+   */
+  async putMany(
+    workspaceId: string,
+    items: readonly AnyLibraryItem[],
+    updatedBy: string | null,
+    options: { replace: boolean },
+  ): Promise<LibraryPutOutcome[]> {
+    const now = this.context.now();
+    this.changed(workspaceId);
+    return this.context.db.transaction().execute(async (trx) => {
+      const outcomes: LibraryPutOutcome[] = [];
+      for (const entry of items) {
+        const held = await trx
+          .selectFrom('library_items')
+          .select('item_id')
+          .where('workspace_id', '=', workspaceId)
+          .where('kind', '=', entry.kind)
+          .where('item_id', '=', entry.item.id)
+          .executeTakeFirst();
+        if (held && !options.replace) {
+          outcomes.push({ kind: entry.kind, id: entry.item.id, outcome: 'kept' });
+          continue;
+        }
+        await upsert(trx, workspaceId, entry.kind, entry.item, updatedBy, now);
+        outcomes.push({ kind: entry.kind, id: entry.item.id, outcome: held ? 'replaced' : 'added' });
+      }
+      return outcomes;
+    });
   }
 
   async delete(workspaceId: string, kind: LibraryKind, itemId: string): Promise<boolean> {
@@ -108,6 +147,34 @@ export class Library {
       .where('kind', '=', kind)
       .where('item_id', '=', itemId)
       .executeTakeFirst();
+    this.changed(workspaceId);
     return Number(result.numDeletedRows) > 0;
   }
+}
+
+async function upsert(
+  db: Kysely<ServiceTables>,
+  workspaceId: string,
+  kind: LibraryKind,
+  item: LibraryItems[LibraryKind],
+  updatedBy: string | null,
+  now: number,
+): Promise<void> {
+  const document = JSON.stringify(item);
+  await db
+    .insertInto('library_items')
+    .values({
+      workspace_id: workspaceId,
+      kind,
+      item_id: item.id,
+      document,
+      updated_by: updatedBy,
+      updated_at: now,
+    })
+    .onConflict((oc) =>
+      oc
+        .columns(['workspace_id', 'kind', 'item_id'])
+        .doUpdateSet({ document, updated_by: updatedBy, updated_at: now }),
+    )
+    .execute();
 }

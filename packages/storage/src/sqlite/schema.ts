@@ -3,6 +3,7 @@
  * links, comments and the workspace libraries. One SQLite file in WAL mode; each migration is
  * a step of its own, applied in a transaction and counted in `PRAGMA user_version`.
  */
+import type { LibraryKind } from '@touchline/core';
 import type { ColumnType, Generated } from 'kysely';
 
 export type Role = 'owner' | 'editor' | 'viewer';
@@ -11,8 +12,7 @@ export const ROLES: readonly Role[] = ['owner', 'editor', 'viewer'];
 export type ApiKeyScope = 'ingest' | 'read';
 export const API_KEY_SCOPES: readonly ApiKeyScope[] = ['ingest', 'read'];
 
-export type LibraryKind = 'persona' | 'touchpoint' | 'department';
-export const LIBRARY_KINDS: readonly LibraryKind[] = ['persona', 'touchpoint', 'department'];
+export { LIBRARY_KINDS, type LibraryKind } from '@touchline/core';
 
 /** Times are epoch milliseconds throughout. */
 type Millis = number;
@@ -126,7 +126,18 @@ export interface CommentsTable {
   created_at: Millis;
   resolved_at: Nullable<Millis>;
   resolved_by: Nullable<string>;
+  /** When the body was last changed by its author (migration 2). */
+  edited_at: Nullable<Millis>;
   seq: Generated<number>;
+}
+
+/**
+ * Who each comment mentions, one row per person and comment (migration 2): the index behind
+ * "comments that mention me", newest first. The comment's `mentions` column stays the record.
+ */
+export interface CommentMentionsTable {
+  user_id: string;
+  comment_seq: number;
 }
 
 export interface LibraryItemsTable {
@@ -150,6 +161,7 @@ export interface ServiceTables {
   map_versions: MapVersionsTable;
   share_links: ShareLinksTable;
   comments: CommentsTable;
+  comment_mentions: CommentMentionsTable;
   library_items: LibraryItemsTable;
 }
 
@@ -269,5 +281,17 @@ export const SERVICE_MIGRATIONS: readonly string[] = [
   `,
   `
   ALTER TABLE map_versions ADD COLUMN source_text TEXT;
+  `,
+  `
+  ALTER TABLE comments ADD COLUMN edited_at INTEGER;
+  CREATE TABLE comment_mentions (
+    user_id TEXT NOT NULL,
+    comment_seq INTEGER NOT NULL REFERENCES comments(seq) ON DELETE CASCADE,
+    PRIMARY KEY (user_id, comment_seq)
+  ) STRICT, WITHOUT ROWID;
+  CREATE INDEX comment_mentions_by_comment ON comment_mentions(comment_seq);
+  INSERT OR IGNORE INTO comment_mentions (user_id, comment_seq)
+    SELECT mentioned.value, comments.seq FROM comments, json_each(comments.mentions) AS mentioned
+    WHERE mentioned.type = 'text';
   `,
 ];

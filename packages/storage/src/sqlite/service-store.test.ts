@@ -35,6 +35,14 @@ describe('accounts', () => {
     expect(await store.accounts.countUsers()).toBe(1);
   });
 
+  it('finds people by their ids, skipping unknown ones', async () => {
+    const ann = await person('ann@example.com');
+    const bob = await person('bob@example.com');
+    const found = await store.accounts.usersByIds([bob.id, 'u_nobody', ann.id, bob.id]);
+    expect(found.map((u) => u.email).sort()).toEqual(['ann@example.com', 'bob@example.com']);
+    expect(await store.accounts.usersByIds([])).toEqual([]);
+  });
+
   it('ends a session when it expires or is deleted', async () => {
     const ann = await person();
     await store.accounts.createSession({ tokenHash: 'h1', userId: ann.id, csrfToken: 'c', ttlMs: 1000 });
@@ -303,6 +311,111 @@ describe('comments', () => {
   });
 });
 
+describe('comments that mention someone', () => {
+  async function team() {
+    const ann = await person('ann@example.com');
+    const bob = await person('bob@example.com');
+    const ws = await store.workspaces.create({ slug: 'w', name: 'W' });
+    await store.workspaces.setMember(ws.id, ann.id, 'owner');
+    await store.workspaces.setMember(ws.id, bob.id, 'editor');
+    const map = await store.maps.create({
+      workspaceId: ws.id,
+      document: buildShoesMap('en'),
+      authorId: ann.id,
+    });
+    /** Ann comments on the map a second after the last comment. */
+    const say = (body: string, mentions: string[], parentId?: string) => {
+      clock += 1000;
+      return store.comments.add({ mapId: map.id, cell: 'map', body, mentions, authorId: ann.id, parentId });
+    };
+    return { ann, bob, ws, map, say };
+  }
+
+  it('finds them newest first, page by page, by the state of their thread', async () => {
+    const { ann, bob, ws, map, say } = await team();
+    const first = await say('@bob look', [bob.id, bob.id]);
+    await say('nothing for bob', []);
+    const reply = await say('@bob again', [bob.id], first?.id);
+    const other = await say('@bob elsewhere', [bob.id]);
+    expect(first?.mentions).toEqual([bob.id]);
+
+    const all = await store.comments.mentioning(bob.id, { limit: 10 });
+    expect(all.map((m) => m.comment.body)).toEqual(['@bob elsewhere', '@bob again', '@bob look']);
+    expect(all[1]).toMatchObject({
+      threadId: first?.id,
+      map: { id: map.id, title: map.title },
+      workspace: { id: ws.id, slug: 'w', name: 'W' },
+    });
+    const page = await store.comments.mentioning(bob.id, { limit: 2 });
+    const rest = await store.comments.mentioning(bob.id, { limit: 2, before: page[1]?.cursor });
+    expect([...page, ...rest].map((m) => m.comment.id)).toEqual(all.map((m) => m.comment.id));
+
+    await store.comments.setResolved(map.id, first?.id ?? '', ann.id);
+    const open = await store.comments.mentioning(bob.id, { limit: 10, resolved: false });
+    expect(open.map((m) => m.comment.id)).toEqual([other?.id]);
+    const resolved = await store.comments.mentioning(bob.id, { limit: 10, resolved: true });
+    expect(resolved.map((m) => [m.comment.id, m.threadResolvedAt])).toEqual([
+      [reply?.id, clock],
+      [first?.id, clock],
+    ]);
+    expect(await store.comments.mentioning(ann.id, { limit: 10 })).toEqual([]);
+    expect(await store.comments.mentioning(bob.id, { limit: 10, workspaceId: 'ws_other' })).toEqual([]);
+  });
+
+  it('follows edits, and forgets deleted threads, deleted maps and workspaces left', async () => {
+    const { bob, ws, map, say } = await team();
+    const first = await say('hi', []);
+    await say('@bob', [bob.id], first?.id);
+    clock += 5000;
+    const edited = await store.comments.edit(map.id, first?.id ?? '', {
+      body: 'hi @bob',
+      mentions: [bob.id],
+    });
+    expect(edited).toMatchObject({ body: 'hi @bob', mentions: [bob.id], editedAt: clock });
+    expect(
+      await store.comments.edit('map_other', first?.id ?? '', { body: 'x', mentions: [] }),
+    ).toBeUndefined();
+    expect((await store.comments.mentioning(bob.id, { limit: 10 })).map((m) => m.comment.body)).toEqual([
+      '@bob',
+      'hi @bob',
+    ]);
+
+    await store.workspaces.removeMember(ws.id, bob.id);
+    expect(await store.comments.mentioning(bob.id, { limit: 10 })).toEqual([]);
+    await store.workspaces.setMember(ws.id, bob.id, 'viewer');
+    expect(await store.comments.mentioning(bob.id, { limit: 10 })).toHaveLength(2);
+
+    expect(await store.comments.delete(map.id, first?.id ?? '')).toBe(true);
+    expect(await store.comments.ofMap(map.id)).toEqual([]);
+    expect(await store.comments.mentioning(bob.id, { limit: 10 })).toEqual([]);
+
+    await say('@bob', [bob.id]);
+    await store.maps.delete(ws.id, map.id);
+    expect(await store.comments.mentioning(bob.id, { limit: 10 })).toEqual([]);
+  });
+
+  it('indexes the mentions of comments written before the index existed', async () => {
+    store.close();
+    const file = join(directory, 'older.sqlite');
+    const raw = new BetterSqlite3(file);
+    raw.exec(SERVICE_MIGRATIONS[0] as string);
+    raw.pragma('user_version = 1');
+    raw.exec(`
+      INSERT INTO users VALUES ('u_ann', 'ann@example.com', 'Ann', 'x', 1), ('u_bob', 'bob@example.com', 'Bob', 'x', 1);
+      INSERT INTO workspaces VALUES ('ws_w', 'w', 'W', 1);
+      INSERT INTO memberships VALUES ('ws_w', 'u_bob', 'editor', 1);
+      INSERT INTO maps VALUES ('map_m', 'ws_w', 'M', 1, NULL, 1, NULL, 1, NULL);
+      INSERT INTO comments (id, map_id, parent_id, cell, body, mentions, author_id, created_at)
+        VALUES ('cmt_1', 'map_m', NULL, 'map', '@bob', '["u_bob"]', 'u_ann', 1),
+               ('cmt_2', 'map_m', NULL, 'map', 'none', '[]', 'u_ann', 2);
+    `);
+    raw.close();
+    store = ServiceStore.open(file);
+    const found = await store.comments.mentioning('u_bob', { limit: 10 });
+    expect(found.map((m) => [m.comment.id, m.comment.editedAt])).toEqual([['cmt_1', null]]);
+  });
+});
+
 describe('library', () => {
   it('keeps one item per kind and id in a workspace', async () => {
     const ws = await store.workspaces.create({ slug: 'w', name: 'W' });
@@ -315,6 +428,25 @@ describe('library', () => {
     expect(await store.library.get('other', 'touchpoint', 'ad')).toBeUndefined();
     expect(await store.library.delete(ws.id, 'touchpoint', 'ad')).toBe(true);
     expect(await store.library.list(ws.id, 'touchpoint')).toEqual([]);
+  });
+
+  it('adds many items at once, keeping or replacing those it holds', async () => {
+    const ws = await store.workspaces.create({ slug: 'w', name: 'W' });
+    await store.library.put(ws.id, 'department', { id: 'marketing', name: 'Marketing' }, null);
+    const items = [
+      { kind: 'department' as const, item: { id: 'marketing', name: 'Online marketing' } },
+      { kind: 'persona' as const, item: { id: 'buyer', name: 'Buyer' } },
+    ];
+    expect(await store.library.putMany(ws.id, items, null, { replace: false })).toEqual([
+      { kind: 'department', id: 'marketing', outcome: 'kept' },
+      { kind: 'persona', id: 'buyer', outcome: 'added' },
+    ]);
+    expect((await store.library.get(ws.id, 'department', 'marketing'))?.item.name).toBe('Marketing');
+    expect(await store.library.putMany(ws.id, items, null, { replace: true })).toEqual([
+      { kind: 'department', id: 'marketing', outcome: 'replaced' },
+      { kind: 'persona', id: 'buyer', outcome: 'replaced' },
+    ]);
+    expect((await store.library.get(ws.id, 'department', 'marketing'))?.item.name).toBe('Online marketing');
   });
 });
 
