@@ -612,7 +612,7 @@ describe('maps and the workspace library', () => {
     });
     expect(after.status).toBe(200);
     expect(after.headers.get('etag')).not.toBe(etag);
-    expect(after.body.document.touchpoints.find((t) => t.id === 'ad')?.name).toBe('Paid social and display');
+    expect(after.body.document.touchpoints?.find((t) => t.id === 'ad')?.name).toBe('Paid social and display');
     const svg = await ann.get<string>(`/api/workspaces/ann/maps/${created.id}/export?format=svg`);
     expect(svg.body).toContain('Paid social and display');
   });
