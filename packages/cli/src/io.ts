@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
+import { jsonText, OptionError } from '@touchline/analytics';
 import { formatProblem, type LoadResult, loadMapText, type MapFile, type Problem } from '@touchline/core';
 
 /** Exit codes of every command. */
@@ -35,6 +36,16 @@ export class CliError extends Error {
     readonly exitCode: number = EXIT_INVALID,
   ) {
     super(message);
+  }
+}
+
+/** Runs `read` (options into a spec); options that describe no spec stop the command as a usage error. */
+export function readOptions<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof OptionError) throw new CliError(error.message, EXIT_USAGE);
+    throw error;
   }
 }
 
@@ -77,7 +88,7 @@ export function printProblems(io: CliIo, problems: readonly Problem[], withCode 
 }
 
 export function printJson(io: CliIo, value: unknown): void {
-  io.stdout(`${JSON.stringify(value, null, 2)}\n`);
+  io.stdout(jsonText(value));
 }
 
 /** "1 warning", "3 errors". */

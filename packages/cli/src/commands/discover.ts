@@ -1,10 +1,14 @@
 import type { Command } from '@commander-js/extra-typings';
-// The analytics index does not list the discovered journey yet; switch to '@touchline/analytics' once it does.
-import { type DiscoveredJourney, discoverJourney } from '@touchline/analytics';
-import { type CliIo, printJson, requireMap } from '../io.ts';
+import {
+  COMMAND_LINE_NAMING,
+  type DiscoveredJourney,
+  discoverJourney,
+  discoverySpecFromParameters,
+} from '@touchline/analytics';
+import { type CliIo, printJson, readOptions, requireMap } from '../io.ts';
 import { formatCount } from '../progress.ts';
 import { DATA_OPTION_FLAGS, DATA_OPTION_HELP, withEventStore } from '../store.ts';
-import { dateRange, formatShare } from './paths.ts';
+import { formatShare } from './paths.ts';
 
 /** Undesigned transitions and skipped steps listed in text; `--json` has them all. */
 const LISTED = 15;
@@ -109,8 +113,8 @@ export function registerDiscover(program: Command, io: CliIo) {
     .option(DATA_OPTION_FLAGS, DATA_OPTION_HELP)
     .action(async (mapFile, options) => {
       const map = requireMap(io, mapFile).map;
-      const range = dateRange(options);
-      const found = await withEventStore(io, options, (store) => discoverJourney(store, map, range));
+      const spec = readOptions(() => discoverySpecFromParameters(options, COMMAND_LINE_NAMING));
+      const found = await withEventStore(io, options, (store) => discoverJourney(store, map, spec));
       if (options.json) printJson(io, found);
       else io.stdout(formatDiscovered(found));
     });

@@ -1,28 +1,20 @@
 import type { Command } from '@commander-js/extra-typings';
-// The analytics index does not list the funnel yet; switch to '@touchline/analytics' once it does.
 import {
+  COMMAND_LINE_NAMING,
+  type FunnelParameters,
   type FunnelResult,
   type FunnelSpec,
   type FunnelStep,
   funnel,
+  funnelSpecFromParameters,
   funnelStepRules,
   funnelToJson,
   MAX_FUNNEL_STEPS,
-  parseDuration,
+  OPTION_DEFAULTS,
 } from '@touchline/analytics';
 import type { JourneyMap } from '@touchline/core';
-import { CliError, type CliIo, EXIT_USAGE, printJson, requireMap } from '../io.ts';
+import { CliError, type CliIo, printJson, readOptions, requireMap } from '../io.ts';
 import { DATA_OPTION_FLAGS, DATA_OPTION_HELP, withEventStore } from '../store.ts';
-import { parseDateOption } from './attribution.ts';
-
-/** The options of `touchline funnel` as commander hands them over. */
-export interface FunnelCliOptions {
-  steps: string;
-  window: string;
-  by?: string;
-  from?: string;
-  to?: string;
-}
 
 /** Breakdown values listed in the text output; `--json` has them all. */
 export const TEXT_BREAKDOWN_VALUES = 20;
@@ -30,40 +22,8 @@ const BAR_WIDTH = 40;
 const PARTIAL_BLOCKS = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
 
 /** The funnel spec the options describe; bad values stop the command as a usage error. */
-export function funnelSpecFromOptions(options: FunnelCliOptions): FunnelSpec {
-  const steps = options.steps.split(',').map((step) => step.trim());
-  if (steps.every((step) => step === ''))
-    throw new CliError(
-      '--steps: name the steps, e.g. --steps ad_click,product_view,order_completed',
-      EXIT_USAGE,
-    );
-  if (steps.includes(''))
-    throw new CliError(
-      `--steps ${options.steps}: a step is empty; separate step names with commas`,
-      EXIT_USAGE,
-    );
-  if (steps.length > MAX_FUNNEL_STEPS)
-    throw new CliError(
-      `--steps: ${steps.length} steps, a funnel has at most ${MAX_FUNNEL_STEPS}`,
-      EXIT_USAGE,
-    );
-  const windowSeconds = parseDuration(options.window);
-  if (windowSeconds === null || windowSeconds <= 0)
-    throw new CliError(
-      `--window ${options.window}: give a positive duration such as 14d, 12h or 90m`,
-      EXIT_USAGE,
-    );
-  const spec: FunnelSpec = { steps, windowSeconds };
-  if (options.by !== undefined) {
-    if (options.by.trim() === '')
-      throw new CliError('--by: name a property, e.g. channel or campaign', EXIT_USAGE);
-    spec.by = options.by.trim();
-  }
-  if (options.from !== undefined) spec.from = parseDateOption('--from', options.from);
-  if (options.to !== undefined) spec.to = parseDateOption('--to', options.to, true);
-  if (spec.from !== undefined && spec.to !== undefined && spec.from >= spec.to)
-    throw new CliError(`--from ${options.from} is not before --to ${options.to}`, EXIT_USAGE);
-  return spec;
+export function funnelSpecFromOptions(options: FunnelParameters): FunnelSpec {
+  return readOptions(() => funnelSpecFromParameters(options, COMMAND_LINE_NAMING));
 }
 
 /**
@@ -209,7 +169,11 @@ export function registerFunnel(program: Command, io: CliIo) {
       '--steps <list>',
       `comma-separated steps: event names, or touchpoint, step or stage ids of --map (at most ${MAX_FUNNEL_STEPS})`,
     )
-    .option('--window <duration>', 'how long from the first step to the last, e.g. 14d, 12h', '14d')
+    .option(
+      '--window <duration>',
+      'how long from the first step to the last, e.g. 14d, 12h',
+      OPTION_DEFAULTS.window,
+    )
     .option(
       '--by <property>',
       'break down by this property of the first step: channel, campaign or any other',

@@ -1,11 +1,17 @@
 import { extname } from 'node:path';
 import type { Command } from '@commander-js/extra-typings';
-import { applyReport, type MapReport, parseDuration, type ReportSpec, report } from '@touchline/analytics';
+import {
+  applyReport,
+  COMMAND_LINE_NAMING,
+  type MapReport,
+  OPTION_DEFAULTS,
+  report,
+  reportSpecFromParameters,
+} from '@touchline/analytics';
 import { formatKpiValue, kpiDefinition, type Language, stringifyMapFile } from '@touchline/core';
 import { EXPORT_FORMATS, type ExportFormat, exportMap } from '@touchline/render';
-import { CliError, type CliIo, EXIT_USAGE, printJson, requireMap, writeOutput } from '../io.ts';
+import { CliError, type CliIo, EXIT_USAGE, printJson, readOptions, requireMap, writeOutput } from '../io.ts';
 import { DATA_OPTION_FLAGS, DATA_OPTION_HELP, withEventStore } from '../store.ts';
-import { parseDateOption } from './attribution.ts';
 import { alignColumns, formatSeconds, textBar } from './funnel.ts';
 
 const percent = (value: number | null) => (value === null ? '-' : `${(value * 100).toFixed(1)}%`);
@@ -54,12 +60,12 @@ export function registerReport(program: Command, io: CliIo) {
       'Measure a map against the events and ad spend: per stage and step the customers reached, conversion to next, drop-off and time in stage, and every stage KPI against its target.',
     )
     .argument('<map>', 'map file (YAML or JSON)')
-    .option('--conversion <event>', 'the conversion event', 'order_completed')
-    .option('--survey <event>', 'the survey event whose value is a 0-10 answer (NPS)', 'survey_answer')
+    .option('--conversion <event>', 'the conversion event', OPTION_DEFAULTS.conversion)
+    .option('--survey <event>', 'the survey event whose value is a 0-10 answer (NPS)', OPTION_DEFAULTS.survey)
     .option(
       '--churn-period <duration>',
       'period over which churn is measured, ending at the last event',
-      '90d',
+      OPTION_DEFAULTS.churnPeriod,
     )
     .option('--from <date>', 'only events from this date')
     .option('--to <date>', 'only events up to this date')
@@ -69,10 +75,7 @@ export function registerReport(program: Command, io: CliIo) {
     .option(DATA_OPTION_FLAGS, DATA_OPTION_HELP)
     .action(async (file, options) => {
       const mapFile = requireMap(io, file);
-      const churn = parseDuration(options.churnPeriod);
-      if (churn === null || churn <= 0) {
-        throw new CliError(`--churn-period ${options.churnPeriod}: give a duration such as 90d`, EXIT_USAGE);
-      }
+      const spec = readOptions(() => reportSpecFromParameters(options, COMMAND_LINE_NAMING));
       let renderFormat: ExportFormat | undefined;
       if (options.render) {
         const extension = extname(options.render).slice(1).toLowerCase();
@@ -84,13 +87,6 @@ export function registerReport(program: Command, io: CliIo) {
         }
         renderFormat = extension as ExportFormat;
       }
-      const spec: ReportSpec = {
-        conversion: options.conversion,
-        survey: options.survey,
-        churnPeriodSeconds: churn,
-        ...(options.from ? { from: parseDateOption('--from', options.from) } : {}),
-        ...(options.to ? { to: parseDateOption('--to', options.to, true) } : {}),
-      };
       const result = await withEventStore(io, options, (store) => report(store, mapFile.map, spec));
       if (options.json) printJson(io, result);
       else io.stdout(`${formatReport(result, mapFile.map.language)}\n`);
