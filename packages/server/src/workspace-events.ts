@@ -3,12 +3,21 @@
  * `<data>/workspaces/<workspace id>/`, so one workspace's events can never appear in another's
  * measures. Stores open on first use and stay open while the server runs (DuckDB locks its
  * file to one process: the server is its owner).
+ *
+ * A store has one DuckDB connection, and a connection has one transaction: an import's
+ * statements and a measure's queries on it at the same time mix (the measure reads the import's
+ * half-written table; a second import's BEGIN fails and aborts the first). Work on a store
+ * therefore goes through `exclusive`, one piece after the other.
  */
 import { join } from 'node:path';
 import { DuckDbEventStore } from '@touchline/storage';
 
 export interface WorkspaceEvents {
+  /** The workspace's store, opened on first use. Use it through `exclusive` once the server serves requests. */
   store(workspaceId: string): Promise<DuckDbEventStore>;
+  /** Runs `work` on the workspace's store after the work queued on it before has finished. */
+  exclusive<T>(workspaceId: string, work: (store: DuckDbEventStore) => Promise<T>): Promise<T>;
+  /** Waits for the queued work, then closes every store. */
   close(): Promise<void>;
 }
 
@@ -18,6 +27,8 @@ export function workspaceEventsDirectory(dataDir: string, workspaceId: string): 
 
 export class DirectoryWorkspaceEvents implements WorkspaceEvents {
   private readonly opened = new Map<string, Promise<DuckDbEventStore>>();
+  /** The last piece of work queued per workspace, settled either way. */
+  private readonly queues = new Map<string, Promise<void>>();
 
   constructor(private readonly dataDir: string) {}
 
@@ -32,7 +43,22 @@ export class DirectoryWorkspaceEvents implements WorkspaceEvents {
     return store;
   }
 
+  exclusive<T>(workspaceId: string, work: (store: DuckDbEventStore) => Promise<T>): Promise<T> {
+    const before = this.queues.get(workspaceId) ?? Promise.resolve();
+    const result = before.then(async () => work(await this.store(workspaceId)));
+    const settled = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.queues.set(workspaceId, settled);
+    void settled.then(() => {
+      if (this.queues.get(workspaceId) === settled) this.queues.delete(workspaceId);
+    });
+    return result;
+  }
+
   async close(): Promise<void> {
+    await Promise.all(this.queues.values());
     const stores = await Promise.allSettled(this.opened.values());
     this.opened.clear();
     for (const result of stores) if (result.status === 'fulfilled') result.value.close();
