@@ -10,6 +10,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { authenticate } from './auth/middleware.ts';
 import type { AppEnv, ServerDeps } from './env.ts';
 import { errorBody, HttpError } from './errors.ts';
+import { analyticsRoutes } from './routes/analytics.ts';
 import { apiKeyRoutes } from './routes/api-keys.ts';
 import { authRoutes } from './routes/auth.ts';
 import { workspaceRoutes } from './routes/workspaces.ts';
@@ -62,6 +63,7 @@ export function createApp(deps: ServerDeps) {
   app.route('/', authRoutes(deps));
   app.route('/', workspaceRoutes(deps));
   app.route('/', apiKeyRoutes(deps));
+  app.route('/', analyticsRoutes(deps));
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
