@@ -11,5 +11,6 @@ export * from './memory-store.ts';
 export * from './options.ts';
 export * from './paths.ts';
 export * from './report.ts';
+export * from './results-json.ts';
 export * from './store.ts';
 export * from './touches.ts';

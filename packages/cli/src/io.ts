@@ -17,6 +17,8 @@ export interface CliIo {
   stdoutIsTty: boolean;
   /** Whether standard error is a terminal (progress bars are drawn only then). */
   stderrIsTty?: boolean;
+  /** Environment variables (the API key of `--server`). */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 export function processIo(): CliIo {
@@ -26,6 +28,7 @@ export function processIo(): CliIo {
     stderr: (text) => process.stderr.write(text),
     stdoutIsTty: process.stdout.isTTY === true,
     stderrIsTty: process.stderr.isTTY === true,
+    env: process.env,
   };
 }
 

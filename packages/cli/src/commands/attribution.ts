@@ -1,18 +1,28 @@
 import type { Command } from '@commander-js/extra-typings';
 import {
   ATTRIBUTION_MODELS,
+  type AttributionJson,
   type AttributionParameters,
   type AttributionResult,
   type AttributionSpec,
   attribution,
+  attributionFromJson,
   attributionSpecFromParameters,
   attributionToJson,
   COMMAND_LINE_NAMING,
   dateOption,
   OPTION_DEFAULTS,
 } from '@touchline/analytics';
-import { type CliIo, printJson, readOptions } from '../io.ts';
-import { DATA_OPTION_FLAGS, DATA_OPTION_HELP, withEventStore } from '../store.ts';
+import { type CliIo, readOptions } from '../io.ts';
+import {
+  measureHere,
+  measureOnServer,
+  SERVER_OPTION_FLAGS,
+  SERVER_OPTION_HELP,
+  WORKSPACE_OPTION_FLAGS,
+  WORKSPACE_OPTION_HELP,
+} from '../remote.ts';
+import { DATA_OPTION_FLAGS, DATA_OPTION_HELP } from '../store.ts';
 
 /**
  * An ISO 8601 date or date-time option (`--from`, `--to`) as epoch milliseconds, UTC when it has
@@ -97,10 +107,23 @@ export function registerAttribution(program: Command, io: CliIo) {
     .option('--to <date>', 'read events up to this date, inclusive, or up to this instant, exclusive')
     .option('--json', 'print the result as JSON')
     .option(DATA_OPTION_FLAGS, DATA_OPTION_HELP)
+    .option(SERVER_OPTION_FLAGS, SERVER_OPTION_HELP)
+    .option(WORKSPACE_OPTION_FLAGS, WORKSPACE_OPTION_HELP)
     .action(async (options) => {
       const spec = attributionSpecFromOptions(options);
-      const result = await withEventStore(io, options, (store) => attribution(store, spec));
-      if (options.json) printJson(io, attributionToJson(result));
-      else io.stdout(`${formatAttribution(result)}\n`);
+      const { conversion, model, lookback, halfLife, from, to } = options;
+      const result =
+        options.server === undefined
+          ? await measureHere(io, options, async (store) => attributionToJson(await attribution(store, spec)))
+          : await measureOnServer<AttributionJson>(io, options.server, options, 'attribution', {
+              conversion,
+              model,
+              lookback,
+              'half-life': halfLife,
+              from,
+              to,
+            });
+      if (options.json) io.stdout(result.json);
+      else io.stdout(`${formatAttribution(attributionFromJson(result.value))}\n`);
     });
 }

@@ -1,20 +1,30 @@
 import type { Command } from '@commander-js/extra-typings';
 import {
   COMMAND_LINE_NAMING,
+  type FunnelJson,
   type FunnelParameters,
   type FunnelResult,
   type FunnelSpec,
   type FunnelStep,
   funnel,
+  funnelFromJson,
   funnelSpecFromParameters,
   funnelStepRules,
   funnelToJson,
   MAX_FUNNEL_STEPS,
   OPTION_DEFAULTS,
 } from '@touchline/analytics';
-import type { JourneyMap } from '@touchline/core';
-import { CliError, type CliIo, printJson, readOptions, requireMap } from '../io.ts';
-import { DATA_OPTION_FLAGS, DATA_OPTION_HELP, withEventStore } from '../store.ts';
+import { CliError, type CliIo, readOptions, requireMap } from '../io.ts';
+import {
+  type Measured,
+  measureHere,
+  measureOnServer,
+  SERVER_OPTION_FLAGS,
+  SERVER_OPTION_HELP,
+  WORKSPACE_OPTION_FLAGS,
+  WORKSPACE_OPTION_HELP,
+} from '../remote.ts';
+import { DATA_OPTION_FLAGS, DATA_OPTION_HELP } from '../store.ts';
 
 /** Breakdown values listed in the text output; `--json` has them all. */
 export const TEXT_BREAKDOWN_VALUES = 20;
@@ -113,7 +123,7 @@ function stepTable(steps: readonly FunnelStep[]): string[] {
  * // order_completed    250     25.0%        25.0%                2h 5m
  * // ...
  */
-export function formatFunnel(result: FunnelResult): string {
+export function formatFunnel(result: Omit<FunnelResult, 'stepKinds'>): string {
   const { steps, timeToConvert } = result;
   const first = steps[0]?.step ?? '';
   const last = steps[steps.length - 1]?.step ?? '';
@@ -178,22 +188,36 @@ export function registerFunnel(program: Command, io: CliIo) {
       '--by <property>',
       'break down by this property of the first step: channel, campaign or any other',
     )
-    .option('--map <file>', 'the journey map whose touchpoints, steps and stages the steps may name')
+    .option(
+      '--map <file>',
+      'the journey map whose touchpoints, steps and stages the steps may name (with --server: its id)',
+    )
     .option('--from <date>', 'read events from this date or instant (ISO 8601, UTC unless a zone is given)')
     .option('--to <date>', 'read events up to this date, inclusive, or up to this instant, exclusive')
     .option('--json', 'print the result as JSON')
     .option(DATA_OPTION_FLAGS, DATA_OPTION_HELP)
+    .option(SERVER_OPTION_FLAGS, SERVER_OPTION_HELP)
+    .option(WORKSPACE_OPTION_FLAGS, WORKSPACE_OPTION_HELP)
     .action(async (options) => {
       const spec = funnelSpecFromOptions(options);
-      const map: JourneyMap | undefined =
-        options.map === undefined ? undefined : requireMap(io, options.map).map;
-      try {
-        funnelStepRules(spec.steps, map);
-      } catch (error) {
-        throw new CliError(error instanceof Error ? error.message : String(error));
+      const { steps, window, by, from, to } = options;
+      let result: Measured<FunnelJson>;
+      if (options.server === undefined) {
+        const map = options.map === undefined ? undefined : requireMap(io, options.map).map;
+        try {
+          funnelStepRules(spec.steps, map);
+        } catch (error) {
+          throw new CliError(error instanceof Error ? error.message : String(error));
+        }
+        result = await measureHere(io, options, async (store) =>
+          funnelToJson(await funnel(store, spec, map)),
+        );
+      } else {
+        // The map is one of the workspace's; the server checks the steps against it.
+        const parameters = { steps, window, by, map: options.map, from, to };
+        result = await measureOnServer(io, options.server, options, 'funnel', parameters);
       }
-      const result = await withEventStore(io, options, (store) => funnel(store, spec, map));
-      if (options.json) printJson(io, funnelToJson(result));
-      else io.stdout(`${formatFunnel(result)}\n`);
+      if (options.json) io.stdout(result.json);
+      else io.stdout(`${formatFunnel(funnelFromJson(result.value, spec.by))}\n`);
     });
 }

@@ -9,9 +9,18 @@ import {
   paths,
   pathsSpecFromParameters,
 } from '@touchline/analytics';
-import { type CliIo, printJson, readOptions, requireMap } from '../io.ts';
+import { type CliIo, readOptions, requireMap } from '../io.ts';
 import { formatCount } from '../progress.ts';
-import { DATA_OPTION_FLAGS, DATA_OPTION_HELP, withEventStore } from '../store.ts';
+import {
+  type Measured,
+  measureHere,
+  measureOnServer,
+  SERVER_OPTION_FLAGS,
+  SERVER_OPTION_HELP,
+  WORKSPACE_OPTION_FLAGS,
+  WORKSPACE_OPTION_HELP,
+} from '../remote.ts';
+import { DATA_OPTION_FLAGS, DATA_OPTION_HELP } from '../store.ts';
 
 /**
  * A `--from` or `--to` option as epoch milliseconds: an ISO date (`2026-10-01`, midnight UTC) or
@@ -85,7 +94,10 @@ export function registerPaths(program: Command, io: CliIo) {
     .description(
       'The paths customers really took: the top full paths per session (a new one after 30 minutes without events) or per customer, over the touchpoints of a map or over event names; --json adds the Sankey nodes and edges.',
     )
-    .option('--map <file>', 'journey map whose touchpoints the events are classified into')
+    .option(
+      '--map <file>',
+      'journey map whose touchpoints the events are classified into (with --server: its id)',
+    )
     .option(
       '--over <nodes>',
       'touchpoints (needs --map; the default with one) or events (the default without)',
@@ -109,11 +121,39 @@ export function registerPaths(program: Command, io: CliIo) {
     .option('--to <date>', 'only events up to this date (a plain date includes the whole day)')
     .option('--json', 'print the result as JSON, with the Sankey nodes and edges')
     .option(DATA_OPTION_FLAGS, DATA_OPTION_HELP)
+    .option(SERVER_OPTION_FLAGS, SERVER_OPTION_HELP)
+    .option(WORKSPACE_OPTION_FLAGS, WORKSPACE_OPTION_HELP)
     .action(async (options) => {
-      const map = options.map === undefined ? undefined : requireMap(io, options.map).map;
-      const spec = readOptions(() => pathsSpecFromParameters(options, map, COMMAND_LINE_NAMING));
-      const result = await withEventStore(io, options, (store) => paths(store, spec, map));
-      if (options.json) printJson(io, result);
-      else io.stdout(formatPaths(result));
+      let result: Measured<PathsResult>;
+      if (options.server === undefined) {
+        const map = options.map === undefined ? undefined : requireMap(io, options.map).map;
+        const spec = readOptions(() => pathsSpecFromParameters(options, map, COMMAND_LINE_NAMING));
+        result = await measureHere(io, options, (store) => paths(store, spec, map));
+      } else {
+        // The map is one of the workspace's: what needs it, the server checks; the rest is checked here.
+        const touchpoints = options.map !== undefined && options.over === 'touchpoints';
+        readOptions(() =>
+          pathsSpecFromParameters(
+            touchpoints ? { ...options, over: undefined } : options,
+            undefined,
+            COMMAND_LINE_NAMING,
+          ),
+        );
+        const { over, per, collapseRepeats, maxSteps, top, start, end, from, to } = options;
+        result = await measureOnServer(io, options.server, options, 'paths', {
+          map: options.map,
+          over,
+          per,
+          'collapse-repeats': collapseRepeats,
+          'max-steps': maxSteps,
+          top,
+          start,
+          end,
+          from,
+          to,
+        });
+      }
+      if (options.json) io.stdout(result.json);
+      else io.stdout(formatPaths(result.value));
     });
 }

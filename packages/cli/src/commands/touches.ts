@@ -3,15 +3,25 @@ import {
   COMMAND_LINE_NAMING,
   type CountSummary,
   OPTION_DEFAULTS,
+  type TouchesJson,
   type TouchesParameters,
   type TouchesResult,
   type TouchesSpec,
   touches,
+  touchesFromJson,
   touchesSpecFromParameters,
   touchesToJson,
 } from '@touchline/analytics';
-import { type CliIo, printJson, readOptions } from '../io.ts';
-import { DATA_OPTION_FLAGS, DATA_OPTION_HELP, withEventStore } from '../store.ts';
+import { type CliIo, readOptions } from '../io.ts';
+import {
+  measureHere,
+  measureOnServer,
+  SERVER_OPTION_FLAGS,
+  SERVER_OPTION_HELP,
+  WORKSPACE_OPTION_FLAGS,
+  WORKSPACE_OPTION_HELP,
+} from '../remote.ts';
+import { DATA_OPTION_FLAGS, DATA_OPTION_HELP } from '../store.ts';
 import { alignColumns, barChart, formatSeconds } from './funnel.ts';
 
 /** In the text output, counts from this one up share a bar (`10+`); `--json` keeps them exact. */
@@ -100,10 +110,21 @@ export function registerTouches(program: Command, io: CliIo) {
     .option('--to <date>', 'read events up to this date, inclusive, or up to this instant, exclusive')
     .option('--json', 'print the result as JSON')
     .option(DATA_OPTION_FLAGS, DATA_OPTION_HELP)
+    .option(SERVER_OPTION_FLAGS, SERVER_OPTION_HELP)
+    .option(WORKSPACE_OPTION_FLAGS, WORKSPACE_OPTION_HELP)
     .action(async (options) => {
       const spec = touchesSpecFromOptions(options);
-      const result = await withEventStore(io, options, (store) => touches(store, spec));
-      if (options.json) printJson(io, touchesToJson(result));
-      else io.stdout(`${formatTouches(result)}\n`);
+      const { conversion, lookback, from, to } = options;
+      const result =
+        options.server === undefined
+          ? await measureHere(io, options, async (store) => touchesToJson(await touches(store, spec)))
+          : await measureOnServer<TouchesJson>(io, options.server, options, 'touches', {
+              conversion,
+              lookback,
+              from,
+              to,
+            });
+      if (options.json) io.stdout(result.json);
+      else io.stdout(`${formatTouches(touchesFromJson(result.value))}\n`);
     });
 }
