@@ -264,18 +264,22 @@ export interface TouchesParameters extends DateParameters {
   lookback?: string;
 }
 
+function conversionEvent(naming: OptionNaming, text: string): string {
+  if (text.trim() === '')
+    throw problem('conversion', `${naming.name('conversion')}: name the conversion event`);
+  return text;
+}
+
+/** Seconds of the `lookback` of touches and attribution. */
+function lookbackSeconds(naming: OptionNaming, text: string = OPTION_DEFAULTS.lookback): number {
+  return positiveDuration(naming, 'lookback', text, '30d, 12h or 90m');
+}
+
 /** The touches spec of `conversion`, `lookback`, `from` and `to`. */
 export function touchesSpecFromParameters(options: TouchesParameters, naming: OptionNaming): TouchesSpec {
-  if (options.conversion.trim() === '')
-    throw problem('conversion', `${naming.name('conversion')}: name the conversion event`);
   const spec: TouchesSpec = {
-    conversion: options.conversion,
-    lookbackSeconds: positiveDuration(
-      naming,
-      'lookback',
-      options.lookback ?? OPTION_DEFAULTS.lookback,
-      '30d, 12h or 90m',
-    ),
+    conversion: conversionEvent(naming, options.conversion),
+    lookbackSeconds: lookbackSeconds(naming, options.lookback),
   };
   return { ...spec, ...timeRange(naming, options) };
 }
@@ -298,17 +302,10 @@ export function attributionSpecFromParameters(
       'model',
       `${naming.withValue('model', model)}: use one of ${ATTRIBUTION_MODELS.join(', ')}`,
     );
-  if (options.conversion.trim() === '')
-    throw problem('conversion', `${naming.name('conversion')}: name the conversion event`);
   const spec: AttributionSpec = {
-    conversion: options.conversion,
+    conversion: conversionEvent(naming, options.conversion),
     model: model as AttributionModel,
-    lookbackSeconds: positiveDuration(
-      naming,
-      'lookback',
-      options.lookback ?? OPTION_DEFAULTS.lookback,
-      '30d, 12h or 90m',
-    ),
+    lookbackSeconds: lookbackSeconds(naming, options.lookback),
     halfLifeSeconds: positiveDuration(
       naming,
       'half-life',
