@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
+import { jsonText, OptionError } from '@touchline/analytics';
 import { formatProblem, type LoadResult, loadMapText, type MapFile, type Problem } from '@touchline/core';
 
 /** Exit codes of every command. */
@@ -16,6 +17,8 @@ export interface CliIo {
   stdoutIsTty: boolean;
   /** Whether standard error is a terminal (progress bars are drawn only then). */
   stderrIsTty?: boolean;
+  /** Environment variables (the API key of `--server`). */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 export function processIo(): CliIo {
@@ -25,6 +28,7 @@ export function processIo(): CliIo {
     stderr: (text) => process.stderr.write(text),
     stdoutIsTty: process.stdout.isTTY === true,
     stderrIsTty: process.stderr.isTTY === true,
+    env: process.env,
   };
 }
 
@@ -35,6 +39,16 @@ export class CliError extends Error {
     readonly exitCode: number = EXIT_INVALID,
   ) {
     super(message);
+  }
+}
+
+/** Runs `read` (options into a spec); options that describe no spec stop the command as a usage error. */
+export function readOptions<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof OptionError) throw new CliError(error.message, EXIT_USAGE);
+    throw error;
   }
 }
 
@@ -77,7 +91,7 @@ export function printProblems(io: CliIo, problems: readonly Problem[], withCode 
 }
 
 export function printJson(io: CliIo, value: unknown): void {
-  io.stdout(`${JSON.stringify(value, null, 2)}\n`);
+  io.stdout(jsonText(value));
 }
 
 /** "1 warning", "3 errors". */

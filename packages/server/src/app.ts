@@ -11,6 +11,7 @@ import { authenticate } from './auth/middleware.ts';
 import type { AppEnv, ServerDeps } from './env.ts';
 import { errorBody, HttpError } from './errors.ts';
 import { MapVersions } from './map-versions.ts';
+import { analyticsRoutes } from './routes/analytics.ts';
 import { apiKeyRoutes } from './routes/api-keys.ts';
 import { authRoutes } from './routes/auth.ts';
 import { collectRoutes } from './routes/collect.ts';
@@ -78,6 +79,7 @@ export function createApp(deps: ServerDeps) {
   app.route('/', collectRoutes(deps, deps.events));
   app.route('/', commentRoutes(deps));
   app.route('/', libraryRoutes(deps));
+  app.route('/', analyticsRoutes(deps));
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -3,6 +3,11 @@
  * `<data>/workspaces/<workspace id>/`, so one workspace's events can never appear in another's
  * measures. Stores open on first use and stay open while the server runs (DuckDB locks its
  * file to one process: the server is its owner).
+ *
+ * A store has one DuckDB connection, and a connection has one transaction: an import's
+ * statements and a measure's queries on it at the same time mix (the measure reads the import's
+ * half-written table; a second import's BEGIN fails and aborts the first). Work on a store
+ * therefore goes through `exclusive`, one piece after the other.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,9 +17,13 @@ import { DuckDbEventStore, writeEventFile } from '@touchline/storage';
 import { GroupCommitter } from './group-commit.ts';
 
 export interface WorkspaceEvents {
+  /** The workspace's store, opened on first use. Use it through `exclusive` once the server serves requests. */
   store(workspaceId: string): Promise<DuckDbEventStore>;
   /** Commits events to the workspace's store; resolves once they are durable. */
   append(workspaceId: string, events: readonly TrackedEvent[]): Promise<void>;
+  /** Runs `work` on the workspace's store after the work queued on it before has finished. */
+  exclusive<T>(workspaceId: string, work: (store: DuckDbEventStore) => Promise<T>): Promise<T>;
+  /** Waits for the queued work, then closes every store. */
   close(): Promise<void>;
 }
 
@@ -25,6 +34,8 @@ export function workspaceEventsDirectory(dataDir: string, workspaceId: string): 
 export class DirectoryWorkspaceEvents implements WorkspaceEvents {
   private readonly opened = new Map<string, Promise<DuckDbEventStore>>();
   private readonly committers = new Map<string, GroupCommitter<TrackedEvent>>();
+  /** The last piece of work queued per workspace, settled either way. */
+  private readonly queues = new Map<string, Promise<void>>();
 
   constructor(private readonly dataDir: string) {}
 
@@ -50,19 +61,33 @@ export class DirectoryWorkspaceEvents implements WorkspaceEvents {
 
   /** One transaction for a group of batches: the store's import, all of it or nothing. */
   private async commit(workspaceId: string, events: TrackedEvent[]): Promise<void> {
-    const store = await this.store(workspaceId);
     const folder = mkdtempSync(join(tmpdir(), 'touchline-collect-'));
     try {
       const file = join(folder, 'batch.ndjson');
       await writeEventFile(file, events);
-      await store.importEvents(file);
+      await this.exclusive(workspaceId, (store) => store.importEvents(file));
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
   }
 
+  exclusive<T>(workspaceId: string, work: (store: DuckDbEventStore) => Promise<T>): Promise<T> {
+    const before = this.queues.get(workspaceId) ?? Promise.resolve();
+    const result = before.then(async () => work(await this.store(workspaceId)));
+    const settled = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.queues.set(workspaceId, settled);
+    void settled.then(() => {
+      if (this.queues.get(workspaceId) === settled) this.queues.delete(workspaceId);
+    });
+    return result;
+  }
+
   async close(): Promise<void> {
     await Promise.all([...this.committers.values()].map((committer) => committer.idle()));
+    await Promise.all(this.queues.values());
     const stores = await Promise.allSettled(this.opened.values());
     this.opened.clear();
     for (const result of stores) if (result.status === 'fulfilled') result.value.close();

@@ -1,76 +1,40 @@
 import type { Command } from '@commander-js/extra-typings';
-// The analytics index does not list attribution yet; switch to '@touchline/analytics' once it does.
 import {
   ATTRIBUTION_MODELS,
-  type AttributionModel,
+  type AttributionJson,
+  type AttributionParameters,
   type AttributionResult,
   type AttributionSpec,
   attribution,
+  attributionFromJson,
+  attributionSpecFromParameters,
   attributionToJson,
-  parseDuration,
+  COMMAND_LINE_NAMING,
+  dateOption,
+  OPTION_DEFAULTS,
 } from '@touchline/analytics';
-import { CliError, type CliIo, EXIT_USAGE, printJson } from '../io.ts';
-import { DATA_OPTION_FLAGS, DATA_OPTION_HELP, withEventStore } from '../store.ts';
-
-/** The options of `touchline attribution` as commander hands them over. */
-export interface AttributionCliOptions {
-  conversion: string;
-  model: string;
-  lookback: string;
-  halfLife: string;
-  from?: string;
-  to?: string;
-}
-
-const DAY_MS = 86_400_000;
+import { type CliIo, readOptions } from '../io.ts';
+import {
+  measureHere,
+  measureOnServer,
+  SERVER_OPTION_FLAGS,
+  SERVER_OPTION_HELP,
+  WORKSPACE_OPTION_FLAGS,
+  WORKSPACE_OPTION_HELP,
+} from '../remote.ts';
+import { DATA_OPTION_FLAGS, DATA_OPTION_HELP } from '../store.ts';
 
 /**
- * An ISO 8601 date or date-time as epoch milliseconds, UTC when it has no zone. A date alone is
- * the start of that day, or, as an upper bound (`--to`), the end of it.
+ * An ISO 8601 date or date-time option (`--from`, `--to`) as epoch milliseconds, UTC when it has
+ * no zone. A date alone is the start of that day, or, as an upper bound (`--to`), the end of it.
  */
 export function parseDateOption(option: string, text: string, upperBound = false): number {
-  const match =
-    /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?)(Z|[+-]\d{2}:?\d{2})?)?$/.exec(
-      text.trim(),
-    );
-  const day = match?.[1];
-  const time =
-    day === undefined ? Number.NaN : Date.parse(`${day}T${match?.[2] ?? '00:00'}${match?.[3] ?? 'Z'}`);
-  // Date.parse rolls 2026-02-30 over to March; a real date reads back the same.
-  const real =
-    !Number.isNaN(time) && new Date(Date.parse(`${day}T00:00Z`)).toISOString().startsWith(`${day}T`);
-  if (!real)
-    throw new CliError(
-      `${option} ${text}: give a date (2026-05-31) or date and time (2026-05-31T12:00Z)`,
-      EXIT_USAGE,
-    );
-  return upperBound && match?.[2] === undefined ? time + DAY_MS : time;
-}
-
-function durationOption(option: string, text: string): number {
-  const seconds = parseDuration(text);
-  if (seconds === null || seconds <= 0)
-    throw new CliError(`${option} ${text}: give a positive duration such as 30d, 12h or 90m`, EXIT_USAGE);
-  return seconds;
+  return readOptions(() => dateOption(COMMAND_LINE_NAMING, option.replace(/^--/, ''), text, upperBound));
 }
 
 /** The attribution spec the options describe; bad values stop the command as a usage error. */
-export function attributionSpecFromOptions(options: AttributionCliOptions): AttributionSpec {
-  if (!(ATTRIBUTION_MODELS as readonly string[]).includes(options.model))
-    throw new CliError(`--model ${options.model}: use one of ${ATTRIBUTION_MODELS.join(', ')}`, EXIT_USAGE);
-  if (options.conversion.trim() === '')
-    throw new CliError('--conversion: name the conversion event', EXIT_USAGE);
-  const spec: AttributionSpec = {
-    conversion: options.conversion,
-    model: options.model as AttributionModel,
-    lookbackSeconds: durationOption('--lookback', options.lookback),
-    halfLifeSeconds: durationOption('--half-life', options.halfLife),
-  };
-  if (options.from !== undefined) spec.from = parseDateOption('--from', options.from);
-  if (options.to !== undefined) spec.to = parseDateOption('--to', options.to, true);
-  if (spec.from !== undefined && spec.to !== undefined && spec.from >= spec.to)
-    throw new CliError(`--from ${options.from} is not before --to ${options.to}`, EXIT_USAGE);
-  return spec;
+export function attributionSpecFromOptions(options: AttributionParameters): AttributionSpec {
+  return readOptions(() => attributionSpecFromParameters(options, COMMAND_LINE_NAMING));
 }
 
 function number(value: number, digits: number): string {
@@ -132,17 +96,34 @@ export function registerAttribution(program: Command, io: CliIo) {
       'Credit the conversions and revenue of a conversion event to the channels that touched customers before it, by one attribution model.',
     )
     .requiredOption('--conversion <event>', 'the conversion event, e.g. order_completed')
-    .option('--model <model>', `attribution model: ${ATTRIBUTION_MODELS.join(', ')}`, 'last')
-    .option('--lookback <duration>', 'how long before a conversion touches count, e.g. 30d, 12h', '30d')
-    .option('--half-life <duration>', 'half-life of the time-decay model', '7d')
+    .option('--model <model>', `attribution model: ${ATTRIBUTION_MODELS.join(', ')}`, OPTION_DEFAULTS.model)
+    .option(
+      '--lookback <duration>',
+      'how long before a conversion touches count, e.g. 30d, 12h',
+      OPTION_DEFAULTS.lookback,
+    )
+    .option('--half-life <duration>', 'half-life of the time-decay model', OPTION_DEFAULTS.halfLife)
     .option('--from <date>', 'read events from this date or instant (ISO 8601, UTC unless a zone is given)')
     .option('--to <date>', 'read events up to this date, inclusive, or up to this instant, exclusive')
     .option('--json', 'print the result as JSON')
     .option(DATA_OPTION_FLAGS, DATA_OPTION_HELP)
+    .option(SERVER_OPTION_FLAGS, SERVER_OPTION_HELP)
+    .option(WORKSPACE_OPTION_FLAGS, WORKSPACE_OPTION_HELP)
     .action(async (options) => {
       const spec = attributionSpecFromOptions(options);
-      const result = await withEventStore(io, options, (store) => attribution(store, spec));
-      if (options.json) printJson(io, attributionToJson(result));
-      else io.stdout(`${formatAttribution(result)}\n`);
+      const { conversion, model, lookback, halfLife, from, to } = options;
+      const result =
+        options.server === undefined
+          ? await measureHere(io, options, async (store) => attributionToJson(await attribution(store, spec)))
+          : await measureOnServer<AttributionJson>(io, options.server, options, 'attribution', {
+              conversion,
+              model,
+              lookback,
+              'half-life': halfLife,
+              from,
+              to,
+            });
+      if (options.json) io.stdout(result.json);
+      else io.stdout(`${formatAttribution(attributionFromJson(result.value))}\n`);
     });
 }

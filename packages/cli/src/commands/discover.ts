@@ -1,10 +1,23 @@
 import type { Command } from '@commander-js/extra-typings';
-// The analytics index does not list the discovered journey yet; switch to '@touchline/analytics' once it does.
-import { type DiscoveredJourney, discoverJourney } from '@touchline/analytics';
-import { type CliIo, printJson, requireMap } from '../io.ts';
+import {
+  COMMAND_LINE_NAMING,
+  type DiscoveredJourney,
+  discoverJourney,
+  discoverySpecFromParameters,
+} from '@touchline/analytics';
+import { type CliIo, readOptions, requireMap } from '../io.ts';
 import { formatCount } from '../progress.ts';
-import { DATA_OPTION_FLAGS, DATA_OPTION_HELP, withEventStore } from '../store.ts';
-import { dateRange, formatShare } from './paths.ts';
+import {
+  type Measured,
+  measureHere,
+  measureOnServer,
+  SERVER_OPTION_FLAGS,
+  SERVER_OPTION_HELP,
+  WORKSPACE_OPTION_FLAGS,
+  WORKSPACE_OPTION_HELP,
+} from '../remote.ts';
+import { DATA_OPTION_FLAGS, DATA_OPTION_HELP } from '../store.ts';
+import { formatShare } from './paths.ts';
 
 /** Undesigned transitions and skipped steps listed in text; `--json` has them all. */
 const LISTED = 15;
@@ -102,16 +115,24 @@ export function registerDiscover(program: Command, io: CliIo) {
     .description(
       "Compare what customers did with the map's designed flow: the transitions between steps that the map does not have, the designed steps customers skip, and how many customers follow the designed order.",
     )
-    .argument('<map>', 'the journey map')
+    .argument('<map>', 'the journey map file (with --server: the id of a map of the workspace)')
     .option('--from <date>', 'only events from this date (YYYY-MM-DD or ISO date-time)')
     .option('--to <date>', 'only events up to this date (a plain date includes the whole day)')
     .option('--json', 'print the result as JSON, with the whole directly-follows graph')
     .option(DATA_OPTION_FLAGS, DATA_OPTION_HELP)
+    .option(SERVER_OPTION_FLAGS, SERVER_OPTION_HELP)
+    .option(WORKSPACE_OPTION_FLAGS, WORKSPACE_OPTION_HELP)
     .action(async (mapFile, options) => {
-      const map = requireMap(io, mapFile).map;
-      const range = dateRange(options);
-      const found = await withEventStore(io, options, (store) => discoverJourney(store, map, range));
-      if (options.json) printJson(io, found);
-      else io.stdout(formatDiscovered(found));
+      const spec = readOptions(() => discoverySpecFromParameters(options, COMMAND_LINE_NAMING));
+      let found: Measured<DiscoveredJourney>;
+      if (options.server === undefined) {
+        const map = requireMap(io, mapFile).map;
+        found = await measureHere(io, options, (store) => discoverJourney(store, map, spec));
+      } else {
+        const parameters = { map: mapFile, from: options.from, to: options.to };
+        found = await measureOnServer(io, options.server, options, 'discover', parameters);
+      }
+      if (options.json) io.stdout(found.json);
+      else io.stdout(formatDiscovered(found.value));
     });
 }

@@ -1,28 +1,30 @@
 import type { Command } from '@commander-js/extra-typings';
-// The analytics index does not list the funnel yet; switch to '@touchline/analytics' once it does.
 import {
+  COMMAND_LINE_NAMING,
+  type FunnelJson,
+  type FunnelParameters,
   type FunnelResult,
   type FunnelSpec,
   type FunnelStep,
   funnel,
+  funnelFromJson,
+  funnelSpecFromParameters,
   funnelStepRules,
   funnelToJson,
   MAX_FUNNEL_STEPS,
-  parseDuration,
+  OPTION_DEFAULTS,
 } from '@touchline/analytics';
-import type { JourneyMap } from '@touchline/core';
-import { CliError, type CliIo, EXIT_USAGE, printJson, requireMap } from '../io.ts';
-import { DATA_OPTION_FLAGS, DATA_OPTION_HELP, withEventStore } from '../store.ts';
-import { parseDateOption } from './attribution.ts';
-
-/** The options of `touchline funnel` as commander hands them over. */
-export interface FunnelCliOptions {
-  steps: string;
-  window: string;
-  by?: string;
-  from?: string;
-  to?: string;
-}
+import { CliError, type CliIo, readOptions, requireMap } from '../io.ts';
+import {
+  type Measured,
+  measureHere,
+  measureOnServer,
+  SERVER_OPTION_FLAGS,
+  SERVER_OPTION_HELP,
+  WORKSPACE_OPTION_FLAGS,
+  WORKSPACE_OPTION_HELP,
+} from '../remote.ts';
+import { DATA_OPTION_FLAGS, DATA_OPTION_HELP } from '../store.ts';
 
 /** Breakdown values listed in the text output; `--json` has them all. */
 export const TEXT_BREAKDOWN_VALUES = 20;
@@ -30,40 +32,8 @@ const BAR_WIDTH = 40;
 const PARTIAL_BLOCKS = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
 
 /** The funnel spec the options describe; bad values stop the command as a usage error. */
-export function funnelSpecFromOptions(options: FunnelCliOptions): FunnelSpec {
-  const steps = options.steps.split(',').map((step) => step.trim());
-  if (steps.every((step) => step === ''))
-    throw new CliError(
-      '--steps: name the steps, e.g. --steps ad_click,product_view,order_completed',
-      EXIT_USAGE,
-    );
-  if (steps.includes(''))
-    throw new CliError(
-      `--steps ${options.steps}: a step is empty; separate step names with commas`,
-      EXIT_USAGE,
-    );
-  if (steps.length > MAX_FUNNEL_STEPS)
-    throw new CliError(
-      `--steps: ${steps.length} steps, a funnel has at most ${MAX_FUNNEL_STEPS}`,
-      EXIT_USAGE,
-    );
-  const windowSeconds = parseDuration(options.window);
-  if (windowSeconds === null || windowSeconds <= 0)
-    throw new CliError(
-      `--window ${options.window}: give a positive duration such as 14d, 12h or 90m`,
-      EXIT_USAGE,
-    );
-  const spec: FunnelSpec = { steps, windowSeconds };
-  if (options.by !== undefined) {
-    if (options.by.trim() === '')
-      throw new CliError('--by: name a property, e.g. channel or campaign', EXIT_USAGE);
-    spec.by = options.by.trim();
-  }
-  if (options.from !== undefined) spec.from = parseDateOption('--from', options.from);
-  if (options.to !== undefined) spec.to = parseDateOption('--to', options.to, true);
-  if (spec.from !== undefined && spec.to !== undefined && spec.from >= spec.to)
-    throw new CliError(`--from ${options.from} is not before --to ${options.to}`, EXIT_USAGE);
-  return spec;
+export function funnelSpecFromOptions(options: FunnelParameters): FunnelSpec {
+  return readOptions(() => funnelSpecFromParameters(options, COMMAND_LINE_NAMING));
 }
 
 /**
@@ -153,7 +123,7 @@ function stepTable(steps: readonly FunnelStep[]): string[] {
  * // order_completed    250     25.0%        25.0%                2h 5m
  * // ...
  */
-export function formatFunnel(result: FunnelResult): string {
+export function formatFunnel(result: Omit<FunnelResult, 'stepKinds'>): string {
   const { steps, timeToConvert } = result;
   const first = steps[0]?.step ?? '';
   const last = steps[steps.length - 1]?.step ?? '';
@@ -209,27 +179,45 @@ export function registerFunnel(program: Command, io: CliIo) {
       '--steps <list>',
       `comma-separated steps: event names, or touchpoint, step or stage ids of --map (at most ${MAX_FUNNEL_STEPS})`,
     )
-    .option('--window <duration>', 'how long from the first step to the last, e.g. 14d, 12h', '14d')
+    .option(
+      '--window <duration>',
+      'how long from the first step to the last, e.g. 14d, 12h',
+      OPTION_DEFAULTS.window,
+    )
     .option(
       '--by <property>',
       'break down by this property of the first step: channel, campaign or any other',
     )
-    .option('--map <file>', 'the journey map whose touchpoints, steps and stages the steps may name')
+    .option(
+      '--map <file>',
+      'the journey map whose touchpoints, steps and stages the steps may name (with --server: its id)',
+    )
     .option('--from <date>', 'read events from this date or instant (ISO 8601, UTC unless a zone is given)')
     .option('--to <date>', 'read events up to this date, inclusive, or up to this instant, exclusive')
     .option('--json', 'print the result as JSON')
     .option(DATA_OPTION_FLAGS, DATA_OPTION_HELP)
+    .option(SERVER_OPTION_FLAGS, SERVER_OPTION_HELP)
+    .option(WORKSPACE_OPTION_FLAGS, WORKSPACE_OPTION_HELP)
     .action(async (options) => {
       const spec = funnelSpecFromOptions(options);
-      const map: JourneyMap | undefined =
-        options.map === undefined ? undefined : requireMap(io, options.map).map;
-      try {
-        funnelStepRules(spec.steps, map);
-      } catch (error) {
-        throw new CliError(error instanceof Error ? error.message : String(error));
+      const { steps, window, by, from, to } = options;
+      let result: Measured<FunnelJson>;
+      if (options.server === undefined) {
+        const map = options.map === undefined ? undefined : requireMap(io, options.map).map;
+        try {
+          funnelStepRules(spec.steps, map);
+        } catch (error) {
+          throw new CliError(error instanceof Error ? error.message : String(error));
+        }
+        result = await measureHere(io, options, async (store) =>
+          funnelToJson(await funnel(store, spec, map)),
+        );
+      } else {
+        // The map is one of the workspace's; the server checks the steps against it.
+        const parameters = { steps, window, by, map: options.map, from, to };
+        result = await measureOnServer(io, options.server, options, 'funnel', parameters);
       }
-      const result = await withEventStore(io, options, (store) => funnel(store, spec, map));
-      if (options.json) printJson(io, funnelToJson(result));
-      else io.stdout(`${formatFunnel(result)}\n`);
+      if (options.json) io.stdout(result.json);
+      else io.stdout(`${formatFunnel(funnelFromJson(result.value, spec.by))}\n`);
     });
 }

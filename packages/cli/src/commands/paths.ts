@@ -1,20 +1,26 @@
 import type { Command } from '@commander-js/extra-typings';
-// The analytics index does not list paths yet; switch to '@touchline/analytics' once it does.
 import {
+  COMMAND_LINE_NAMING,
   DEFAULT_MAX_STEPS,
   DEFAULT_TOP_PATHS,
-  type PathsOver,
-  type PathsPer,
+  dateBound,
+  dateRangeFromParameters,
   type PathsResult,
-  type PathsSpec,
   paths,
-  pathsSpecProblems,
+  pathsSpecFromParameters,
 } from '@touchline/analytics';
-import { CliError, type CliIo, EXIT_USAGE, printJson, requireMap } from '../io.ts';
+import { type CliIo, readOptions, requireMap } from '../io.ts';
 import { formatCount } from '../progress.ts';
-import { DATA_OPTION_FLAGS, DATA_OPTION_HELP, withEventStore } from '../store.ts';
-
-const DAY_MS = 86_400_000;
+import {
+  type Measured,
+  measureHere,
+  measureOnServer,
+  SERVER_OPTION_FLAGS,
+  SERVER_OPTION_HELP,
+  WORKSPACE_OPTION_FLAGS,
+  WORKSPACE_OPTION_HELP,
+} from '../remote.ts';
+import { DATA_OPTION_FLAGS, DATA_OPTION_HELP } from '../store.ts';
 
 /**
  * A `--from` or `--to` option as epoch milliseconds: an ISO date (`2026-10-01`, midnight UTC) or
@@ -22,44 +28,12 @@ const DAY_MS = 86_400_000;
  * `--from 2026-10-01 --to 2026-10-31` reads as all of October.
  */
 export function parseDateBound(option: string, value: string, end: boolean): number {
-  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(value);
-  const time = dateOnly
-    ? Date.parse(`${value}T00:00:00Z`)
-    : /^\d{4}-\d{2}-\d{2}T/.test(value)
-      ? Date.parse(value)
-      : Number.NaN;
-  if (!Number.isFinite(time))
-    throw new CliError(`${option} ${value}: give a date as YYYY-MM-DD or an ISO date-time`, EXIT_USAGE);
-  return dateOnly && end ? time + DAY_MS : time;
+  return readOptions(() => dateBound(COMMAND_LINE_NAMING, option.replace(/^--/, ''), value, end));
 }
 
 /** The time range of `--from` and `--to`, refusing an empty one. */
 export function dateRange(options: { from?: string; to?: string }): { from?: number; to?: number } {
-  const range: { from?: number; to?: number } = {};
-  if (options.from !== undefined) range.from = parseDateBound('--from', options.from, false);
-  if (options.to !== undefined) range.to = parseDateBound('--to', options.to, true);
-  if (range.from !== undefined && range.to !== undefined && range.to <= range.from)
-    throw new CliError(`--to ${options.to} is not after --from ${options.from}`, EXIT_USAGE);
-  return range;
-}
-
-/** A commander parser for a whole number of at least 1. */
-function positiveWhole(option: string) {
-  return (value: string): number => {
-    const number = Number(value.replaceAll('_', ''));
-    if (!/^\d[\d_]*$/.test(value) || !Number.isSafeInteger(number) || number < 1)
-      throw new CliError(`${option} ${value}: give a whole number of at least 1`, EXIT_USAGE);
-    return number;
-  };
-}
-
-/** A commander parser for one of a few words. */
-function oneOf<T extends string>(option: string, words: readonly T[]) {
-  return (value: string): T => {
-    const word = words.find((w) => w === value);
-    if (word === undefined) throw new CliError(`${option} ${value}: give ${words.join(' or ')}`, EXIT_USAGE);
-    return word;
-  };
+  return readOptions(() => dateRangeFromParameters(options, COMMAND_LINE_NAMING));
 }
 
 const BAR_WIDTH = 20;
@@ -120,24 +94,21 @@ export function registerPaths(program: Command, io: CliIo) {
     .description(
       'The paths customers really took: the top full paths per session (a new one after 30 minutes without events) or per customer, over the touchpoints of a map or over event names; --json adds the Sankey nodes and edges.',
     )
-    .option('--map <file>', 'journey map whose touchpoints the events are classified into')
+    .option(
+      '--map <file>',
+      'journey map whose touchpoints the events are classified into (with --server: its id)',
+    )
     .option(
       '--over <nodes>',
       'touchpoints (needs --map; the default with one) or events (the default without)',
-      oneOf<PathsOver>('--over', ['touchpoints', 'events']),
     )
-    .option(
-      '--per <unit>',
-      'session (default) or customer',
-      oneOf<PathsPer>('--per', ['session', 'customer']),
-    )
+    .option('--per <unit>', 'session (default) or customer')
     .option('--collapse-repeats', 'merge consecutive equal steps of a path')
     .option(
       '--max-steps <n>',
       `cut paths after this many steps, ending them in … (default ${DEFAULT_MAX_STEPS})`,
-      positiveWhole('--max-steps'),
     )
-    .option('--top <n>', `paths to list (default ${DEFAULT_TOP_PATHS})`, positiveWhole('--top'))
+    .option('--top <n>', `paths to list (default ${DEFAULT_TOP_PATHS})`)
     .option(
       '--start <ref>',
       'paths from the first time they reach this touchpoint, step or stage (or event name)',
@@ -150,25 +121,39 @@ export function registerPaths(program: Command, io: CliIo) {
     .option('--to <date>', 'only events up to this date (a plain date includes the whole day)')
     .option('--json', 'print the result as JSON, with the Sankey nodes and edges')
     .option(DATA_OPTION_FLAGS, DATA_OPTION_HELP)
+    .option(SERVER_OPTION_FLAGS, SERVER_OPTION_HELP)
+    .option(WORKSPACE_OPTION_FLAGS, WORKSPACE_OPTION_HELP)
     .action(async (options) => {
-      const map = options.map === undefined ? undefined : requireMap(io, options.map).map;
-      const spec: PathsSpec = { ...dateRange(options) };
-      if (options.over !== undefined) spec.over = options.over;
-      if (options.per !== undefined) spec.per = options.per;
-      if (options.collapseRepeats) spec.collapseRepeats = true;
-      if (options.maxSteps !== undefined) spec.maxSteps = options.maxSteps;
-      if (options.top !== undefined) spec.top = options.top;
-      if (options.start !== undefined) spec.start = options.start;
-      if (options.end !== undefined) spec.end = options.end;
-      // The spec's problems, in the words of the command line.
-      const problems = pathsSpecProblems(spec, map).map((problem) =>
-        problem === 'paths over touchpoints need a map'
-          ? '--over touchpoints needs --map <file>'
-          : problem.replace(/^(start|end) /, '--$1 '),
-      );
-      if (problems.length > 0) throw new CliError(problems.join('\n'), EXIT_USAGE);
-      const result = await withEventStore(io, options, (store) => paths(store, spec, map));
-      if (options.json) printJson(io, result);
-      else io.stdout(formatPaths(result));
+      let result: Measured<PathsResult>;
+      if (options.server === undefined) {
+        const map = options.map === undefined ? undefined : requireMap(io, options.map).map;
+        const spec = readOptions(() => pathsSpecFromParameters(options, map, COMMAND_LINE_NAMING));
+        result = await measureHere(io, options, (store) => paths(store, spec, map));
+      } else {
+        // The map is one of the workspace's: what needs it, the server checks; the rest is checked here.
+        const touchpoints = options.map !== undefined && options.over === 'touchpoints';
+        readOptions(() =>
+          pathsSpecFromParameters(
+            touchpoints ? { ...options, over: undefined } : options,
+            undefined,
+            COMMAND_LINE_NAMING,
+          ),
+        );
+        const { over, per, collapseRepeats, maxSteps, top, start, end, from, to } = options;
+        result = await measureOnServer(io, options.server, options, 'paths', {
+          map: options.map,
+          over,
+          per,
+          'collapse-repeats': collapseRepeats,
+          'max-steps': maxSteps,
+          top,
+          start,
+          end,
+          from,
+          to,
+        });
+      }
+      if (options.json) io.stdout(result.json);
+      else io.stdout(formatPaths(result.value));
     });
 }

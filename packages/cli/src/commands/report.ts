@@ -1,11 +1,25 @@
 import { extname } from 'node:path';
 import type { Command } from '@commander-js/extra-typings';
-import { applyReport, type MapReport, parseDuration, type ReportSpec, report } from '@touchline/analytics';
+import {
+  applyReport,
+  COMMAND_LINE_NAMING,
+  type MapReport,
+  OPTION_DEFAULTS,
+  report,
+  reportSpecFromParameters,
+} from '@touchline/analytics';
 import { formatKpiValue, kpiDefinition, type Language, stringifyMapFile } from '@touchline/core';
 import { EXPORT_FORMATS, type ExportFormat, exportMap } from '@touchline/render';
-import { CliError, type CliIo, EXIT_USAGE, printJson, requireMap, writeOutput } from '../io.ts';
-import { DATA_OPTION_FLAGS, DATA_OPTION_HELP, withEventStore } from '../store.ts';
-import { parseDateOption } from './attribution.ts';
+import { CliError, type CliIo, EXIT_USAGE, readOptions, requireMap, writeOutput } from '../io.ts';
+import {
+  measureHere,
+  measureOnServer,
+  SERVER_OPTION_FLAGS,
+  SERVER_OPTION_HELP,
+  WORKSPACE_OPTION_FLAGS,
+  WORKSPACE_OPTION_HELP,
+} from '../remote.ts';
+import { DATA_OPTION_FLAGS, DATA_OPTION_HELP } from '../store.ts';
 import { alignColumns, formatSeconds, textBar } from './funnel.ts';
 
 const percent = (value: number | null) => (value === null ? '-' : `${(value * 100).toFixed(1)}%`);
@@ -53,13 +67,13 @@ export function registerReport(program: Command, io: CliIo) {
     .description(
       'Measure a map against the events and ad spend: per stage and step the customers reached, conversion to next, drop-off and time in stage, and every stage KPI against its target.',
     )
-    .argument('<map>', 'map file (YAML or JSON)')
-    .option('--conversion <event>', 'the conversion event', 'order_completed')
-    .option('--survey <event>', 'the survey event whose value is a 0-10 answer (NPS)', 'survey_answer')
+    .argument('<map>', 'map file (YAML or JSON); with --server, the id of a map of the workspace')
+    .option('--conversion <event>', 'the conversion event', OPTION_DEFAULTS.conversion)
+    .option('--survey <event>', 'the survey event whose value is a 0-10 answer (NPS)', OPTION_DEFAULTS.survey)
     .option(
       '--churn-period <duration>',
       'period over which churn is measured, ending at the last event',
-      '90d',
+      OPTION_DEFAULTS.churnPeriod,
     )
     .option('--from <date>', 'only events from this date')
     .option('--to <date>', 'only events up to this date')
@@ -67,12 +81,24 @@ export function registerReport(program: Command, io: CliIo) {
     .option('--render <file>', 'render the map with the measured actuals (.svg, .png or .pdf)')
     .option('--json', 'print the report as JSON')
     .option(DATA_OPTION_FLAGS, DATA_OPTION_HELP)
+    .option(SERVER_OPTION_FLAGS, SERVER_OPTION_HELP)
+    .option(WORKSPACE_OPTION_FLAGS, WORKSPACE_OPTION_HELP)
     .action(async (file, options) => {
-      const mapFile = requireMap(io, file);
-      const churn = parseDuration(options.churnPeriod);
-      if (churn === null || churn <= 0) {
-        throw new CliError(`--churn-period ${options.churnPeriod}: give a duration such as 90d`, EXIT_USAGE);
+      const spec = readOptions(() => reportSpecFromParameters(options, COMMAND_LINE_NAMING));
+      if (options.server !== undefined) {
+        if (options.write || options.render)
+          throw new CliError(
+            '--write and --render need the map file; with --server the map is on the server',
+            EXIT_USAGE,
+          );
+        const { conversion, survey, churnPeriod, from, to } = options;
+        const parameters = { map: file, conversion, survey, 'churn-period': churnPeriod, from, to };
+        const measured = await measureOnServer<MapReport>(io, options.server, options, 'report', parameters);
+        // The report does not say the map's language: its KPI labels are shown in English.
+        io.stdout(options.json ? measured.json : `${formatReport(measured.value)}\n`);
+        return;
       }
+      const mapFile = requireMap(io, file);
       let renderFormat: ExportFormat | undefined;
       if (options.render) {
         const extension = extname(options.render).slice(1).toLowerCase();
@@ -84,16 +110,10 @@ export function registerReport(program: Command, io: CliIo) {
         }
         renderFormat = extension as ExportFormat;
       }
-      const spec: ReportSpec = {
-        conversion: options.conversion,
-        survey: options.survey,
-        churnPeriodSeconds: churn,
-        ...(options.from ? { from: parseDateOption('--from', options.from) } : {}),
-        ...(options.to ? { to: parseDateOption('--to', options.to, true) } : {}),
-      };
-      const result = await withEventStore(io, options, (store) => report(store, mapFile.map, spec));
-      if (options.json) printJson(io, result);
-      else io.stdout(`${formatReport(result, mapFile.map.language)}\n`);
+      const { value: result, json } = await measureHere(io, options, (store) =>
+        report(store, mapFile.map, spec),
+      );
+      io.stdout(options.json ? json : `${formatReport(result, mapFile.map.language)}\n`);
       const measured = applyReport(mapFile.map, result);
       if (options.write) io.stderr(`wrote ${writeOutput(io, file, stringifyMapFile(mapFile, measured))}\n`);
       if (options.render && renderFormat) {

@@ -1,45 +1,35 @@
 import type { Command } from '@commander-js/extra-typings';
-// The analytics index does not list touches yet; switch to '@touchline/analytics' once it does.
 import {
+  COMMAND_LINE_NAMING,
   type CountSummary,
-  parseDuration,
+  OPTION_DEFAULTS,
+  type TouchesJson,
+  type TouchesParameters,
   type TouchesResult,
   type TouchesSpec,
   touches,
+  touchesFromJson,
+  touchesSpecFromParameters,
   touchesToJson,
 } from '@touchline/analytics';
-import { CliError, type CliIo, EXIT_USAGE, printJson } from '../io.ts';
-import { DATA_OPTION_FLAGS, DATA_OPTION_HELP, withEventStore } from '../store.ts';
-import { parseDateOption } from './attribution.ts';
+import { type CliIo, readOptions } from '../io.ts';
+import {
+  measureHere,
+  measureOnServer,
+  SERVER_OPTION_FLAGS,
+  SERVER_OPTION_HELP,
+  WORKSPACE_OPTION_FLAGS,
+  WORKSPACE_OPTION_HELP,
+} from '../remote.ts';
+import { DATA_OPTION_FLAGS, DATA_OPTION_HELP } from '../store.ts';
 import { alignColumns, barChart, formatSeconds } from './funnel.ts';
-
-/** The options of `touchline touches` as commander hands them over. */
-export interface TouchesCliOptions {
-  conversion: string;
-  lookback: string;
-  from?: string;
-  to?: string;
-}
 
 /** In the text output, counts from this one up share a bar (`10+`); `--json` keeps them exact. */
 export const TEXT_TAIL_FROM = 10;
 
 /** The touches spec the options describe; bad values stop the command as a usage error. */
-export function touchesSpecFromOptions(options: TouchesCliOptions): TouchesSpec {
-  if (options.conversion.trim() === '')
-    throw new CliError('--conversion: name the conversion event', EXIT_USAGE);
-  const lookbackSeconds = parseDuration(options.lookback);
-  if (lookbackSeconds === null || lookbackSeconds <= 0)
-    throw new CliError(
-      `--lookback ${options.lookback}: give a positive duration such as 30d, 12h or 90m`,
-      EXIT_USAGE,
-    );
-  const spec: TouchesSpec = { conversion: options.conversion, lookbackSeconds };
-  if (options.from !== undefined) spec.from = parseDateOption('--from', options.from);
-  if (options.to !== undefined) spec.to = parseDateOption('--to', options.to, true);
-  if (spec.from !== undefined && spec.to !== undefined && spec.from >= spec.to)
-    throw new CliError(`--from ${options.from} is not before --to ${options.to}`, EXIT_USAGE);
-  return spec;
+export function touchesSpecFromOptions(options: TouchesParameters): TouchesSpec {
+  return readOptions(() => touchesSpecFromParameters(options, COMMAND_LINE_NAMING));
 }
 
 /** Bars for 0, 1, 2 ... up to the largest count, with counts from `TEXT_TAIL_FROM` up in one `10+` bar. */
@@ -111,15 +101,30 @@ export function registerTouches(program: Command, io: CliIo) {
       'Count the touches, and the distinct channels among them, before each conversion: mean, median and distribution.',
     )
     .requiredOption('--conversion <event>', 'the conversion event, e.g. order_completed')
-    .option('--lookback <duration>', 'how long before a conversion touches count, e.g. 30d, 12h', '30d')
+    .option(
+      '--lookback <duration>',
+      'how long before a conversion touches count, e.g. 30d, 12h',
+      OPTION_DEFAULTS.lookback,
+    )
     .option('--from <date>', 'read events from this date or instant (ISO 8601, UTC unless a zone is given)')
     .option('--to <date>', 'read events up to this date, inclusive, or up to this instant, exclusive')
     .option('--json', 'print the result as JSON')
     .option(DATA_OPTION_FLAGS, DATA_OPTION_HELP)
+    .option(SERVER_OPTION_FLAGS, SERVER_OPTION_HELP)
+    .option(WORKSPACE_OPTION_FLAGS, WORKSPACE_OPTION_HELP)
     .action(async (options) => {
       const spec = touchesSpecFromOptions(options);
-      const result = await withEventStore(io, options, (store) => touches(store, spec));
-      if (options.json) printJson(io, touchesToJson(result));
-      else io.stdout(`${formatTouches(result)}\n`);
+      const { conversion, lookback, from, to } = options;
+      const result =
+        options.server === undefined
+          ? await measureHere(io, options, async (store) => touchesToJson(await touches(store, spec)))
+          : await measureOnServer<TouchesJson>(io, options.server, options, 'touches', {
+              conversion,
+              lookback,
+              from,
+              to,
+            });
+      if (options.json) io.stdout(result.json);
+      else io.stdout(`${formatTouches(touchesFromJson(result.value))}\n`);
     });
 }

@@ -19,7 +19,15 @@ export interface CliSandbox {
 }
 
 /** Runs `touchline ...args` in `cwd`. */
-export async function runCli(cwd: string, ...args: string[]): Promise<CliRun> {
+export function runCli(cwd: string, ...args: string[]): Promise<CliRun> {
+  return runCliWith({ cwd }, ...args);
+}
+
+/** Runs `touchline ...args` in `cwd` with these environment variables (and no others). */
+export async function runCliWith(
+  { cwd, env = {} }: { cwd: string; env?: Record<string, string> },
+  ...args: string[]
+): Promise<CliRun> {
   const out: Buffer[] = [];
   let stderr = '';
   const io: CliIo = {
@@ -29,6 +37,7 @@ export async function runCli(cwd: string, ...args: string[]): Promise<CliRun> {
       stderr += text;
     },
     stdoutIsTty: false,
+    env,
   };
   const code = await main(['node', 'touchline', ...args], io);
   const bytes = Buffer.concat(out);

@@ -64,6 +64,7 @@ export class DuckDbEventStore implements EventStore {
     };
   }
 
+  /** Costs summed in decimal: a parallel sum of doubles would differ in its last digits from run to run. */
   async costs(range: { from?: number; to?: number } = {}): Promise<CostRow[]> {
     const where: string[] = [];
     if (range.from !== undefined)
@@ -71,7 +72,7 @@ export class DuckDbEventStore implements EventStore {
     if (range.to !== undefined)
       where.push(`date < CAST(make_timestamp(${sqlNumber(Math.round(range.to * 1000))}) AS DATE)`);
     return this.db.rows<CostRow & Record<string, unknown>>(`
-      SELECT channel, campaign, sum(cost) AS cost, CAST(sum(impressions) AS BIGINT) AS "impressions",
+      SELECT channel, campaign, CAST(sum(CAST(cost AS DECIMAL(38, 9))) AS DOUBLE) AS cost, CAST(sum(impressions) AS BIGINT) AS "impressions",
              CAST(sum(viewable_impressions) AS BIGINT) AS "viewableImpressions",
              CAST(sum(audible_impressions) AS BIGINT) AS "audibleImpressions", CAST(sum(clicks) AS BIGINT) AS "clicks"
       FROM costs ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
