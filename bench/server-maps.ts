@@ -3,30 +3,23 @@
 // own, reads the map over 32 keep-alive connections for 10 s, once with an API key of scope
 // `read` and once with a signed-in session. Each is run 3 times and the best run is kept.
 // Run: npm run bench:server-maps. Writes bench/results/server-maps.md.
-//
-// `node --import tsx bench/server-maps.ts --serve <dir>` is the server process itself.
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
+import {
+  type AutocannonResult,
+  autocannon,
+  machineLine,
+  serverCpu,
+  signUpOwner,
+  startServerProcess,
+  stopServerProcess,
+} from './server-process.ts';
 
 const CONNECTIONS = 32;
 const DURATION_SECONDS = 10;
 const RUNS = 3;
 const TARGET_PER_SECOND = 2_000;
-const AUTOCANNON = fileURLToPath(new URL('../node_modules/autocannon/autocannon.js', import.meta.url));
-
-interface AutocannonResult {
-  requests: { average: number; total: number };
-  latency: { p50: number; p99: number; average: number };
-  throughput: { average: number };
-  non2xx: number;
-  errors: number;
-  timeouts: number;
-}
 
 interface Measure {
   who: string;
@@ -39,23 +32,7 @@ interface Measure {
   megabytesPerSecond: number;
 }
 
-if (process.argv[2] === '--serve') await serve(process.argv[3] ?? '');
-else await bench();
-
-/** The server process: starts on a free loopback port, says where, and stops on SIGTERM. */
-async function serve(dataDir: string): Promise<void> {
-  const { startServer } = await import('../packages/server/src/serve.ts');
-  const server = await startServer({ dataDir, port: 0 });
-  process.stdout.write(`listening ${server.url}\n`);
-  // The bench asks for the CPU time the server has used, to tell the cost of a read apart
-  // from what else the machine is doing.
-  process.on('message', (message) => {
-    if (message === 'cpu') process.send?.(process.cpuUsage());
-  });
-  process.once('SIGTERM', () => {
-    void server.close().then(() => process.exit(0));
-  });
-}
+await bench();
 
 async function bench(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'touchline-bench-server-'));
@@ -96,58 +73,14 @@ async function bench(): Promise<void> {
     }
     writeReport(measures, bytes);
   } finally {
-    child.kill('SIGTERM');
-    await new Promise((resolve) => child.once('exit', resolve));
+    await stopServerProcess(child);
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
-async function startServerProcess(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', fileURLToPath(import.meta.url), '--serve', dataDir],
-    {
-      stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
-    },
-  );
-  const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
-  const url = await new Promise<string>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`the server stopped (exit ${code})`)));
-    lines.on('line', (line) => {
-      const match = /^listening (\S+)$/.exec(line);
-      if (match?.[1]) resolve(match[1]);
-    });
-  });
-  return { child, url };
-}
-
-/** The CPU time the server process has used so far. */
-function serverCpu(child: ChildProcess): Promise<NodeJS.CpuUsage> {
-  return new Promise((resolve) => {
-    child.once('message', (usage) => resolve(usage as NodeJS.CpuUsage));
-    child.send('cpu');
-  });
-}
-
 /** The owner signs up, makes the shoe map and a read key; returns what the load needs. */
 async function seed(url: string) {
-  const signup = await fetch(`${url}/api/auth/signup`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'bench@example.com', name: 'Bench', password: 'a long bench password' }),
-  });
-  if (signup.status !== 201) throw new Error(`sign-up: ${signup.status} ${await signup.text()}`);
-  const cookie = (signup.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  const { csrfToken } = (await signup.json()) as { csrfToken: string };
-  const write = async <T>(path: string, body: unknown): Promise<T> => {
-    const reply = await fetch(`${url}${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
-      body: JSON.stringify(body),
-    });
-    if (reply.status !== 201) throw new Error(`${path}: ${reply.status} ${await reply.text()}`);
-    return (await reply.json()) as T;
-  };
+  const { cookie, write } = await signUpOwner(url);
   const map = await write<{ id: string }>('/api/workspaces/bench/maps', {
     template: 'shoes',
     language: 'en',
@@ -163,18 +96,13 @@ async function seed(url: string) {
   return { mapPath, apiKey: key, cookie, bytes };
 }
 
-/** One autocannon run in its own process. */
-async function load(url: string, header: string, seconds: number): Promise<AutocannonResult> {
-  const { stdout } = await promisify(execFile)(
-    process.execPath,
-    [AUTOCANNON, '--json', '-c', String(CONNECTIONS), '-d', String(seconds), '-H', header, url],
-    { maxBuffer: 16 * 1024 * 1024 },
-  );
-  return JSON.parse(stdout) as AutocannonResult;
+/** One autocannon run: map reads over keep-alive connections. */
+function load(url: string, header: string, seconds: number): Promise<AutocannonResult> {
+  return autocannon(url, ['-c', String(CONNECTIONS), '-d', String(seconds), '-H', header]);
 }
 
 function writeReport(measures: Measure[], bytes: number): void {
-  const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+  const machine = machineLine();
   const rows = measures.map(
     (m) =>
       `| ${m.who} | ${Math.round(m.perSecond).toLocaleString('en')} | ${m.p50} | ${m.p99} | ${Math.round(m.cpuMicros)} | ${Math.round(1e6 / m.cpuMicros).toLocaleString('en')} | ${m.megabytesPerSecond.toFixed(1)} | ${m.total.toLocaleString('en')} |`,

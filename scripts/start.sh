@@ -1,17 +1,14 @@
 #!/usr/bin/env bash
-# Runs the product on its embedded defaults with the demo workspace: the shoe journey map and
-# its exports in out/, and a seeded shoe shop's events and ad spend in the embedded store
-# (./.touchline), measured against the map. Running it again changes nothing: event ids repeat.
+# Starts the product on its embedded defaults: the demo map's exports in out/, then the server on
+# http://127.0.0.1:4400 with its data in ./.touchline (SQLite for workspaces, people and maps; a
+# DuckDB event store per workspace). On first start the server makes the demo workspace: the shoe
+# journey map and a seeded shoe shop's events and ad spend. Stop it with Ctrl+C; starting again
+# keeps everything. Options after `npm start --` go to `touchline serve` (e.g. -- --port 8080).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 touchline() { node packages/cli/bin/touchline.js "$@"; }
-touchline demo --out out "$@"
-touchline demo-data --users 10000 --seed 1 --out out/demo/events.csv.gz --costs out/demo/costs.csv
-touchline import out/demo/events.csv.gz
-touchline import-costs out/demo/costs.csv
-touchline funnel --map out/shoes-en.yaml --steps landing-page,product-page,cart,thank-you-page
-touchline attribution --conversion order_completed --model markov
-touchline report out/shoes-en.yaml --render out/shoes-en.measured.png
+touchline demo --out out
 echo
-echo "Try: touchline paths --map out/shoes-en.yaml | touchline discover out/shoes-en.yaml | touchline touches --conversion order_completed"
+echo "Sign up at the server to own the demo workspace (the first person to sign up becomes its owner)."
+exec node packages/cli/bin/touchline.js serve "$@"
