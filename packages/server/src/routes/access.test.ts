@@ -83,6 +83,23 @@ const ws = (may: WorkspaceRoute['may'], ok: number, call?: (r: Resources) => Cal
   ...(call ? { call } : {}),
 });
 
+/** The routes of one kind of library item, about ann's item of that kind. */
+function libraryItemRoutes(
+  plural: string,
+  idOf: (r: Resources) => string,
+  item: (id: string) => Record<string, unknown>,
+): Record<string, WorkspaceRoute> {
+  const base = `/api/workspaces/{workspace}/library/${plural}`;
+  const named = (r: Resources) => ({ params: { id: idOf(r) } });
+  return {
+    [`GET ${base}`]: ws('member or read key', 200),
+    [`GET ${base}/{id}`]: ws('member or read key', 200, named),
+    // Ann's item exists already: a put replaces it (200).
+    [`PUT ${base}/{id}`]: ws('editor', 200, (r) => ({ ...named(r), body: item(idOf(r)) })),
+    [`DELETE ${base}/{id}`]: ws('editor', 204, named),
+  };
+}
+
 const SHOES = buildShoesMap('en');
 /** An event ann's store holds from the start: sending it again changes nothing (same event_id). */
 const KNOWN_EVENT = {
@@ -245,40 +262,26 @@ const ACCESS: Record<string, Access> = {
   'GET /api/workspaces/{workspace}/library/usage': ws('member or read key', 200),
   'GET /api/workspaces/{workspace}/library/links/{map}': ws('member or read key', 200),
   'POST /api/workspaces/{workspace}/library/from-map/{map}': ws('editor', 200),
-  'GET /api/workspaces/{workspace}/library/personas': ws('member or read key', 200),
-  'GET /api/workspaces/{workspace}/library/personas/{id}': ws('member or read key', 200, (r) => ({
-    params: { id: r.persona },
-  })),
-  // Ann's items exist already: a put replaces (200).
-  'PUT /api/workspaces/{workspace}/library/personas/{id}': ws('editor', 200, (r) => ({
-    params: { id: r.persona },
-    body: { id: r.persona, name: 'Returning buyer' },
-  })),
-  'DELETE /api/workspaces/{workspace}/library/personas/{id}': ws('editor', 204, (r) => ({
-    params: { id: r.persona },
-  })),
-  'GET /api/workspaces/{workspace}/library/touchpoints': ws('member or read key', 200),
-  'GET /api/workspaces/{workspace}/library/touchpoints/{id}': ws('member or read key', 200, (r) => ({
-    params: { id: r.touchpoint },
-  })),
-  'PUT /api/workspaces/{workspace}/library/touchpoints/{id}': ws('editor', 200, (r) => ({
-    params: { id: r.touchpoint },
-    body: { id: r.touchpoint, name: 'Newsletter', channel: 'email', mode: 'online' },
-  })),
-  'DELETE /api/workspaces/{workspace}/library/touchpoints/{id}': ws('editor', 204, (r) => ({
-    params: { id: r.touchpoint },
-  })),
-  'GET /api/workspaces/{workspace}/library/departments': ws('member or read key', 200),
-  'GET /api/workspaces/{workspace}/library/departments/{id}': ws('member or read key', 200, (r) => ({
-    params: { id: r.department },
-  })),
-  'PUT /api/workspaces/{workspace}/library/departments/{id}': ws('editor', 200, (r) => ({
-    params: { id: r.department },
-    body: { id: r.department, name: 'Customer service' },
-  })),
-  'DELETE /api/workspaces/{workspace}/library/departments/{id}': ws('editor', 204, (r) => ({
-    params: { id: r.department },
-  })),
+  ...libraryItemRoutes(
+    'personas',
+    (r) => r.persona,
+    (id) => ({ id, name: 'Returning buyer' }),
+  ),
+  ...libraryItemRoutes(
+    'touchpoints',
+    (r) => r.touchpoint,
+    (id) => ({
+      id,
+      name: 'Newsletter',
+      channel: 'email',
+      mode: 'online',
+    }),
+  ),
+  ...libraryItemRoutes(
+    'departments',
+    (r) => r.department,
+    (id) => ({ id, name: 'Customer service' }),
+  ),
 
   // Analytics.
   'GET /api/workspaces/{workspace}/analytics/funnel': ws('member or read key', 200, () => ({
