@@ -1,7 +1,7 @@
 /** Workspaces, their members and roles, and invitations to join them. */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { slugify, uniqueSlug } from '@touchline/core';
-import { requireUser, workspaceAccess } from '../auth/access.ts';
+import { requireActor, requireUser, workspaceAccess } from '../auth/access.ts';
 import { hashSecret, newSecret } from '../auth/secrets.ts';
 import type { AppEnv, ServerDeps } from '../env.ts';
 import { HttpError, notFound } from '../errors.ts';
@@ -194,8 +194,9 @@ export function workspaceRoutes(deps: ServerDeps) {
   });
 
   app.openapi(routes.members, async (c) => {
-    requireUser(c);
+    // The workspace first: a key of another workspace gets its 404, not a refusal of keys.
     const { workspace } = await workspaceAccess(c, store, c.req.valid('param').workspace, 'read');
+    requireUser(c);
     return c.json(await store.workspaces.members(workspace.id), 200);
   });
 
@@ -220,9 +221,10 @@ export function workspaceRoutes(deps: ServerDeps) {
 
   app.openapi(routes.removeMember, async (c) => {
     const params = c.req.valid('param');
-    const actor = requireUser(c);
-    const leaving = actor.user.id === params.user;
+    const actor = requireActor(c);
+    const leaving = actor.kind === 'user' && actor.user.id === params.user;
     const { workspace } = await workspaceAccess(c, store, params.workspace, leaving ? 'read' : 'manage');
+    requireUser(c);
     const current = await store.workspaces.role(workspace.id, params.user);
     if (!current) throw notFound(`member ${params.user}`);
     if (current === 'owner' && (await store.workspaces.countOwners(workspace.id)) === 1) {
