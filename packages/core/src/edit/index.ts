@@ -1,6 +1,7 @@
 export * from './actions.ts';
 export * from './departments.ts';
 export * from './errors.ts';
+export * from './history.ts';
 export { freshId } from './ids.ts';
 export * from './lanes.ts';
 export * from './map.ts';
