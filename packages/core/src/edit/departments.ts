@@ -5,6 +5,7 @@ import {
   FIELD_ORDER,
   newItemId,
   optionalText,
+  patchTexts,
   removeFromStepList,
   requiredText,
   requireId,
@@ -12,7 +13,7 @@ import {
   withField,
   withoutId,
 } from './internal.ts';
-import { changeRecord, insertRecord, patchTexts, removeRecord } from './records.ts';
+import { changeRecord, insertRecord, removeRecord } from './records.ts';
 
 export interface AddDepartmentArgs {
   name: string;

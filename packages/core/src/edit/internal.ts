@@ -377,3 +377,30 @@ export function withoutFeeling(step: Step, personaId: string): Step {
     FIELD_ORDER.step,
   );
 }
+
+/**
+ * Applies a patch of texts to a record: `name` (when given) must not be empty; each optional text
+ * is set by text, cleared by `null` or `''`, and left alone when left out.
+ */
+export function patchTexts<T extends { name: string }, F extends keyof T & string>(
+  record: T,
+  patch: { name?: string } & { [P in F]?: string | null },
+  optional: readonly F[],
+  order: keyof typeof FIELD_ORDER,
+  kind: string,
+): T {
+  let next = record;
+  if (patch.name !== undefined)
+    next = withField(next, 'name', requiredText(patch.name, `${kind} name`) as T['name'], FIELD_ORDER[order]);
+  for (const field of optional) {
+    const value = patch[field];
+    if (value !== undefined)
+      next = withField(
+        next,
+        field,
+        optionalText(value, `${kind} ${field}`) as T[F] | undefined,
+        FIELD_ORDER[order],
+      );
+  }
+  return next;
+}

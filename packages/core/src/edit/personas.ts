@@ -4,12 +4,13 @@ import {
   FIELD_ORDER,
   newItemId,
   optionalText,
+  patchTexts,
   requiredText,
   updateEveryStep,
   withField,
   withoutFeeling,
 } from './internal.ts';
-import { changeRecord, insertRecord, moveRecord, patchTexts, recordIndex, removeRecord } from './records.ts';
+import { changeRecord, insertRecord, moveRecord, recordIndex, removeRecord } from './records.ts';
 
 export interface AddPersonaArgs {
   name: string;

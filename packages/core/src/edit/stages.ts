@@ -1,4 +1,4 @@
-import type { JourneyMap, Stage } from '../schema.ts';
+import type { JourneyMap } from '../schema.ts';
 import { EditError } from './errors.ts';
 import {
   dropLinksTo,
@@ -9,7 +9,7 @@ import {
   moveIndex,
   moveWithin,
   newItemId,
-  optionalText,
+  patchTexts,
   removeAt,
   requiredText,
   updateStage,
@@ -57,18 +57,10 @@ export interface DescribeStageArgs {
   businessGoal?: string | null;
 }
 
-const STAGE_TEXTS = ['description', 'customerGoal', 'businessGoal'] as const;
-
 export function describeStage(map: JourneyMap, args: DescribeStageArgs): JourneyMap {
-  return updateStage(map, args.stageId, (stage) => {
-    let next: Stage = stage;
-    for (const field of STAGE_TEXTS) {
-      const value = args[field];
-      if (value !== undefined)
-        next = withField(next, field, optionalText(value, `stage ${field}`), FIELD_ORDER.stage);
-    }
-    return next;
-  });
+  return updateStage(map, args.stageId, (stage) =>
+    patchTexts(stage, args, ['description', 'customerGoal', 'businessGoal'], 'stage', 'stage'),
+  );
 }
 
 export interface MoveStageArgs {

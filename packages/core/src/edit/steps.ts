@@ -1,3 +1,4 @@
+import { nextStepIds, type PlacedStep, placedSteps } from '../journey.ts';
 import type { JourneyMap, Step } from '../schema.ts';
 import { EditError } from './errors.ts';
 import {
@@ -115,18 +116,11 @@ export function deleteStep(map: JourneyMap, args: DeleteStepArgs): JourneyMap {
   return dropLinksTo(without, new Set([args.stepId]));
 }
 
-/** The step after `stepId` in file order (across stages), if any. */
-function followingStepId(map: JourneyMap, stepId: string): string | undefined {
-  const ids = allStepIds(map);
-  return ids[ids.indexOf(stepId) + 1];
-}
-
 /** Where the journey goes after a step: its `next`, or else the step that follows in the file. */
 export function stepTargets(map: JourneyMap, stepId: string): string[] {
-  const { step } = findStep(map, stepId);
-  if (step.next !== undefined) return step.next;
-  const following = followingStepId(map, stepId);
-  return following === undefined ? [] : [following];
+  findStep(map, stepId);
+  const steps = placedSteps(map);
+  return nextStepIds(steps, steps.find((placed) => placed.step.id === stepId) as PlacedStep);
 }
 
 export interface LinkStepsArgs {

@@ -6,6 +6,7 @@ import {
   newItemId,
   oneOf,
   optionalText,
+  patchTexts,
   removeFromStepList,
   requiredText,
   requireId,
@@ -13,7 +14,7 @@ import {
   withField,
   withoutId,
 } from './internal.ts';
-import { changeRecord, insertRecord, patchTexts, removeRecord } from './records.ts';
+import { changeRecord, insertRecord, removeRecord } from './records.ts';
 
 const MODES = ['online', 'offline'] as const;
 
