@@ -1,6 +1,7 @@
 export * from './cells.ts';
 export * from './diff.ts';
 export * from './document.ts';
+export * from './edit/index.ts';
 export * from './ids.ts';
 export * from './journey.ts';
 export * from './json-schema.ts';

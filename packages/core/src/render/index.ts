@@ -3,6 +3,7 @@ import { layoutMap } from './layout.ts';
 import { writeSvg } from './svg.ts';
 import type { RenderedMap, RenderOptions } from './types.ts';
 
+export * from './curve-geometry.ts';
 export { channelIconPath } from './icons.ts';
 export { RENDER_LABELS, type RenderLabels, renderLabels } from './labels.ts';
 export * from './layout.ts';

@@ -1,0 +1,12 @@
+export * from './actions.ts';
+export * from './departments.ts';
+export * from './errors.ts';
+export * from './history.ts';
+export { freshId } from './ids.ts';
+export * from './lanes.ts';
+export * from './map.ts';
+export * from './personas.ts';
+export * from './stage-items.ts';
+export * from './stages.ts';
+export * from './steps.ts';
+export * from './touchpoints.ts';
