@@ -7,9 +7,10 @@
 import { DuckDBDataChunk } from '@duckdb/node-api';
 import duckdb from '@duckdb/node-bindings';
 import type { EventBatch, ScanRequest } from '@touchline/analytics';
+import type { MatchRule } from '@touchline/core';
 import { sqlNumber } from '../sql.ts';
 import type { Database } from './database.ts';
-import { type RuleDictionaries, rulesSql } from './rules-sql.ts';
+import { conditionSql, type RuleDictionaries } from './rules-sql.ts';
 
 /** Rows per batch before the batch is cut at the next customer boundary. */
 const BATCH_ROWS = 65_536;
@@ -32,21 +33,97 @@ function groupSql(property: string): { sql: string; text: boolean } {
   };
 }
 
+/**
+ * Rule sets (markers or classes) taken apart by event code: per code, in rule-set order, the
+ * sets with a rule for that event and the SQL of its conditions (null when a rule of the set has
+ * none, so every event of the code matches the set).
+ */
+function byEvent(
+  sets: readonly (readonly MatchRule[])[],
+  dictionaries: RuleDictionaries,
+): Map<number, { set: number; conditions: string | null }[]> {
+  const codes = new Map<number, { set: number; conditions: string | null }[]>();
+  sets.forEach((rules, set) => {
+    for (const rule of rules) {
+      const code = dictionaries.events.indexOf(rule.event);
+      if (code === -1) continue;
+      const where = rule.where ?? [];
+      const conditions =
+        where.length === 0 ? null : `(${where.map((c) => conditionSql(c, dictionaries)).join(' AND ')})`;
+      const entries = codes.get(code) ?? [];
+      codes.set(code, entries);
+      const entry = entries.find((e) => e.set === set);
+      if (!entry) entries.push({ set, conditions });
+      else if (entry.conditions !== null)
+        entry.conditions = conditions === null ? null : `(${entry.conditions} OR ${conditions})`;
+    }
+  });
+  return codes;
+}
+
+/**
+ * A value per event code: what holds for every event of a code is a constant list looked up by
+ * the code (one array read a row), and only codes with conditions left get a CASE of their own,
+ * so a condition is evaluated on the events of its own name only.
+ */
+function perEventSql(
+  constants: number[],
+  conditional: Map<number, string>,
+  eventCount: number,
+  none: number,
+): string {
+  const list = Array.from({ length: eventCount }, (_, code) => constants[code] ?? none);
+  const lookup = list.every((v) => v === none)
+    ? String(none)
+    : `COALESCE(list_extract([${list.join(', ')}], event + 1), ${none})`;
+  if (conditional.size === 0) return lookup;
+  const branches = [...conditional].map(([code, sql]) => `WHEN ${code} THEN ${sql}`).join(' ');
+  return `CASE event ${branches} ELSE ${lookup} END`;
+}
+
+/** Bit i set when the event matches any rule of marker i. */
+function marksSql(markers: readonly (readonly MatchRule[])[], dictionaries: RuleDictionaries): string {
+  const constants: number[] = [];
+  const conditional = new Map<number, string>();
+  for (const [code, entries] of byEvent(markers, dictionaries)) {
+    let always = 0;
+    for (const { set, conditions } of entries) if (conditions === null) always |= 2 ** set;
+    constants[code] = always;
+    const tests = entries
+      .filter(({ set, conditions }) => conditions !== null && (always & (2 ** set)) === 0)
+      .map(({ set, conditions }) => `(CASE WHEN ${conditions} THEN ${2 ** set} ELSE 0 END)`);
+    if (tests.length > 0) conditional.set(code, [String(always), ...tests].join(' + '));
+  }
+  return perEventSql(constants, conditional, dictionaries.events.length, 0);
+}
+
+/** The index of the first class whose rules the event matches, or -1. */
+function classSql(classes: readonly (readonly MatchRule[])[], dictionaries: RuleDictionaries): string {
+  const constants: number[] = [];
+  const conditional = new Map<number, string>();
+  for (const [code, entries] of byEvent(classes, dictionaries)) {
+    const whens: string[] = [];
+    let otherwise = -1;
+    for (const { set, conditions } of entries) {
+      if (conditions === null) {
+        otherwise = set;
+        break;
+      }
+      whens.push(`WHEN ${conditions} THEN ${set}`);
+    }
+    if (whens.length === 0) constants[code] = otherwise;
+    else conditional.set(code, `(CASE ${whens.join(' ')} ELSE ${otherwise} END)`);
+  }
+  return perEventSql(constants, conditional, dictionaries.events.length, -1);
+}
+
 /** The SQL of a scan request. */
 export function scanQuery(request: ScanRequest, dictionaries: RuleDictionaries): ScanQuery {
   const markers = request.markers ?? [];
   if (markers.length > 30) throw new RangeError('a scan takes at most 30 markers');
-  const marks =
-    markers.length === 0
-      ? '0'
-      : markers
-          .map((rules, i) => `(CASE WHEN ${rulesSql(rules, dictionaries)} THEN ${2 ** i} ELSE 0 END)`)
-          .join(' + ');
+  const marks = markers.length === 0 ? '0' : marksSql(markers, dictionaries);
   const classes = request.classes ?? [];
-  const cls =
-    classes.length === 0
-      ? '-1'
-      : `CASE ${classes.map((rules, i) => `WHEN ${rulesSql(rules, dictionaries)} THEN ${i}`).join(' ')} ELSE -1 END`;
+  const cls = classes.length === 0 ? '-1' : classSql(classes, dictionaries);
   const columns = new Set(request.columns ?? []);
   const group = request.groupBy === undefined ? undefined : groupSql(request.groupBy);
   // [expression, name]: the inner query computes, the outer one filters on the computed marks.
