@@ -229,9 +229,16 @@ export class CustomerFunnel {
     const groups = this.groups;
     const times = this.times;
     const chain = this.chain;
+    this.group = -1;
+    // Most customers only ever match step 1 (or no step): their level and chain follow from
+    // their first step-1 event, without the walk below.
+    let matched = 0;
+    for (let i = start; i < end; i++) matched |= marks[i] ?? 0;
+    matched &= this.mask;
+    if ((matched & 1) === 0 || matched === 1)
+      return this.firstStepOnly(time, marks, start, end, group, groupNames);
     for (let k = 0; k < n; k++) starts[k] = Number.NEGATIVE_INFINITY;
     let level = 0;
-    this.group = -1;
     let row = start;
     while (row < end) {
       // Pairs of events at the same time go in step order, whatever order the engine gave them.
@@ -279,6 +286,32 @@ export class CustomerFunnel {
     }
     this.level = level;
     return level;
+  }
+
+  /** `run` for a customer whose events match no step but step 1: level 1 from the first of them, or 0. */
+  private firstStepOnly(
+    time: Float64Array,
+    marks: Int32Array,
+    start: number,
+    end: number,
+    group?: Int32Array,
+    groupNames?: readonly string[],
+  ): number {
+    let first = start;
+    while (first < end && ((marks[first] ?? 0) & 1) === 0) first++;
+    if (first === end) {
+      this.level = 0;
+      return 0;
+    }
+    const at = time[first] ?? 0;
+    this.chain[0] = at;
+    if (group !== undefined) {
+      let groupEnd = first + 1;
+      while (groupEnd < end && time[groupEnd] === at) groupEnd++;
+      this.group = firstEventGroup(marks, group, groupNames, first, groupEnd);
+    }
+    this.level = 1;
+    return 1;
   }
 }
 
