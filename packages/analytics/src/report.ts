@@ -32,6 +32,7 @@ import {
 } from '@touchline/core';
 import { attributeJourneys, JourneyCollector } from './attribution.ts';
 import { SESSION_GAP_MS } from './customers.ts';
+import { medianInPlace } from './order-statistics.ts';
 import { touchpointClasses } from './paths.ts';
 import type { EventBatch, EventStore } from './store.ts';
 import { grownFloat64 } from './typed-arrays.ts';
@@ -87,23 +88,13 @@ export interface MapReport {
 
 const DEFAULT_CHURN_SECONDS = 90 * 86_400;
 
-/** Median of the values (sorted in place); null when there are none. */
-function median(values: Float64Array): number | null {
-  if (values.length === 0) return null;
-  values.sort();
-  const middle = Math.floor(values.length / 2);
-  return values.length % 2 === 1
-    ? (values[middle] ?? 0)
-    : ((values[middle - 1] ?? 0) + (values[middle] ?? 0)) / 2;
-}
-
 /** Numbers appended one at a time into a typed array that doubles as it fills. */
 class NumberList {
   private values = new Float64Array(1024);
   length = 0;
 
   push(value: number): void {
-    this.values = grownFloat64(this.values, this.length + 1);
+    if (this.length === this.values.length) this.values = grownFloat64(this.values, this.length + 1);
     this.values[this.length++] = value;
   }
 
@@ -192,11 +183,15 @@ class ReportPass {
     const { firstStep, lastStep, firstStage, lastStage, nextStageAt, stageOfStep, stageCount } = this;
     const { start: classStart, items: classSteps } = this.stepsOfClass;
     this.customers++;
-    firstStep.fill(Number.NaN);
-    lastStep.fill(Number.NaN);
-    firstStage.fill(Number.NaN);
-    lastStage.fill(Number.NaN);
-    nextStageAt.fill(Number.NaN);
+    for (let step = 0; step < this.stepCount; step++) {
+      firstStep[step] = Number.NaN;
+      lastStep[step] = Number.NaN;
+    }
+    for (let stage = 0; stage < stageCount; stage++) {
+      firstStage[stage] = Number.NaN;
+      lastStage[stage] = Number.NaN;
+      nextStageAt[stage] = Number.NaN;
+    }
     let lastConversion = Number.NaN;
     let firstConversion = Number.NaN;
     let sessionEvents = 0;
@@ -397,7 +392,7 @@ export async function report(store: EventStore, map: JourneyMap, spec: ReportSpe
       conversionToNext: index + 1 < stageCount && reached > 0 ? converted / reached : null,
       dropOff: index + 1 < stageCount ? reached - converted : 0,
       dropOffRate: index + 1 < stageCount && reached > 0 ? (reached - converted) / reached : null,
-      medianSecondsInStage: median(pass.timesInStage[index]?.toArray() ?? new Float64Array(0)),
+      medianSecondsInStage: medianInPlace(pass.timesInStage[index]?.toArray() ?? new Float64Array(0)),
       kpis: (stage.kpis ?? []).map((entry) => {
         const actual = computeKpi(
           entry.kpi,
