@@ -1,5 +1,11 @@
 import { join } from 'node:path';
-import type { EventBatch, ScanRequest } from '@touchline/analytics';
+import {
+  type EventBatch,
+  type EventStore,
+  forEachCustomer,
+  MemoryEventStore,
+  type ScanRequest,
+} from '@touchline/analytics';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eventsCsv, randomEvents, tempFolder } from '../testing/event-files.ts';
 import { DuckDbEventStore } from './event-store.ts';
@@ -25,6 +31,58 @@ async function rowsOf(batches: AsyncIterable<EventBatch> | Iterable<EventBatch>)
   }
   return rows;
 }
+
+/** Each customer's events by name, mark, class and channel; customers sorted, since engines number them differently. */
+async function matched(store: EventStore, request: ScanRequest): Promise<string[]> {
+  const scan = await store.scan(request);
+  const { events, channels } = scan.dictionaries;
+  const customers: string[] = [];
+  await forEachCustomer(scan.batches, ({ batch, start, end }) => {
+    const rows: string[] = [];
+    for (let i = start; i < end; i++)
+      rows.push(
+        `${batch.time[i]} ${events[batch.event[i] ?? -1]} ${batch.marks[i]} ${batch.cls[i]} ${channels[batch.channel?.[i] ?? -1] ?? '-'}`,
+      );
+    customers.push(rows.join(', '));
+  });
+  return customers.sort();
+}
+
+describe('matched-only scans', () => {
+  const conditional = [
+    { event: 'page_view', where: [{ property: 'url', op: 'starts-with' as const, value: '/p' }] },
+  ];
+  it.each([
+    ['event names only, decided in SQL', { markers: [[{ event: 'page_view' }], [{ event: 'ad_click' }]] }],
+    ['conditions, decided by the reader', { classes: [conditional, [{ event: 'ad_click' }]] }],
+    [
+      'conditions or a channel, decided by the reader',
+      { markers: [conditional], orWithChannel: true, columns: ['channel'] },
+    ],
+    [
+      'conditions or a channel without the channel column, decided in SQL',
+      { markers: [conditional], orWithChannel: true },
+    ],
+  ] as const)('keep what the in-memory engine keeps: %s', async (_, request) => {
+    const folder = tempFolder();
+    const store = await DuckDbEventStore.open(join(folder.path, 'data'));
+    try {
+      const events = randomEvents(9, 1_500, 100);
+      await store.importEvents(folder.file('events.csv', eventsCsv(events)));
+      const full: ScanRequest = {
+        ...request,
+        matchedOnly: true,
+        columns: [...(('columns' in request && request.columns) || [])],
+      };
+      const kept = await matched(store, full);
+      expect(kept).toEqual(await matched(new MemoryEventStore(events), full));
+      expect(kept.join(', ').split(', ').length).toBeLessThan(1_500);
+    } finally {
+      store.close();
+      folder.cleanup();
+    }
+  });
+});
 
 describe('readBatches', () => {
   let folder: ReturnType<typeof tempFolder>;

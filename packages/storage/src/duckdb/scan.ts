@@ -20,6 +20,11 @@ export interface ScanQuery {
   sql(customers?: readonly [number, number]): string;
   /** Whether the query returns a text `grp` column that the reader encodes. */
   textGroup: boolean;
+  /**
+   * Matched events only, decided by the reader: rows with a mark, a class or (with `channel`) a
+   * channel are kept. DuckDB would compute marks and classes twice to filter on them in SQL.
+   */
+  matchedOnly?: { channel: boolean };
 }
 
 function groupSql(property: string): { sql: string; text: boolean } {
@@ -183,8 +188,10 @@ export function scanQuery(request: ScanRequest, dictionaries: RuleDictionaries):
   if (request.to !== undefined)
     where.push(`ts < make_timestamp(${sqlNumber(Math.round(request.to * 1000))})`);
   // Matched events only: events of a name some rule names (or with a channel) are read at all;
-  // when a rule has conditions, the computed marks and classes decide too.
+  // when a rule has conditions, the computed marks and classes decide too, in the reader when it
+  // has every column they need, else in SQL.
   let exactFilter: string | undefined;
+  let readerFilter: ScanQuery['matchedOnly'];
   if (request.matchedOnly) {
     const sets = [marks, cls].filter((set) => set !== undefined);
     const candidates = [...new Set(sets.flatMap((set) => set.candidates))];
@@ -192,22 +199,25 @@ export function scanQuery(request: ScanRequest, dictionaries: RuleDictionaries):
     if (request.orWithChannel) keep.push('channel IS NOT NULL');
     where.push(keep.length > 0 ? `(${keep.join(' OR ')})` : 'FALSE');
     if (!sets.every((set) => set.exact)) {
-      const exact: string[] = [];
-      if (marks) exact.push('marks <> 0');
-      if (cls) exact.push('cls <> -1');
-      if (request.orWithChannel) exact.push('touch_channel IS NOT NULL');
-      exactFilter = exact.join(' OR ');
+      if (!request.orWithChannel || columns.has('channel'))
+        readerFilter = { channel: request.orWithChannel === true };
+      else
+        exactFilter = [marks && 'marks <> 0', cls && 'cls <> -1', 'touch_channel IS NOT NULL']
+          .filter(Boolean)
+          .join(' OR ');
     }
   }
   const whereSql = (customers?: readonly [number, number]) => {
     const all = customers ? [...where, `customer >= ${customers[0]}`, `customer < ${customers[1]}`] : where;
     return all.length ? ` WHERE ${all.join(' AND ')}` : '';
   };
+  const textGroup = group?.text ?? false;
   if (exactFilter === undefined) {
     const columnsSql = outputs.map(([expression, name]) => `${expression} AS ${name}`).join(', ');
     return {
       sql: (customers) => `SELECT ${columnsSql} FROM events${whereSql(customers)}`,
-      textGroup: group?.text ?? false,
+      textGroup,
+      ...(readerFilter ? { matchedOnly: readerFilter } : {}),
     };
   }
   const inner = [...outputs, ['channel', 'touch_channel']]
@@ -217,7 +227,7 @@ export function scanQuery(request: ScanRequest, dictionaries: RuleDictionaries):
   return {
     sql: (customers) =>
       `SELECT ${outer} FROM (SELECT ${inner} FROM events${whereSql(customers)}) WHERE ${exactFilter}`,
-    textGroup: group?.text ?? false,
+    textGroup,
   };
 }
 
@@ -280,6 +290,39 @@ function sliceColumns(
   return { names, rows: offset, columns };
 }
 
+/**
+ * Moves the rows with a mark, a class or (with `channel`) a channel to the front of every
+ * column, in order; returns how many there are.
+ */
+function keepMatched(names: readonly string[], columns: Column[], rows: number, channel: boolean): number {
+  const marks = columns[names.indexOf('marks')] as Int32Array;
+  const cls = columns[names.indexOf('cls')] as Int32Array;
+  // Without the channel column, a channel never keeps a row: a column of -1 stands in.
+  const channels = channel ? (columns[names.indexOf('channel')] as Int32Array) : cls;
+  const channelFloor = channel ? 0 : 0x7fffffff;
+  const kept = new Int32Array(rows);
+  let count = 0;
+  for (let row = 0; row < rows; row++) {
+    if (
+      (marks[row] as number) !== 0 ||
+      (cls[row] as number) !== -1 ||
+      (channels[row] as number) >= channelFloor
+    )
+      kept[count++] = row;
+  }
+  if (count === rows) return rows;
+  // Rows before the first one dropped stay where they are.
+  let first = 0;
+  while (first < count && kept[first] === first) first++;
+  for (const column of columns) gather(column, kept, first, count);
+  return count;
+}
+
+/** Moves `column[rows[i]]` to `column[i]` for `from` <= i < `to` (rows ascending, rows[i] >= i). */
+function gather(column: Column, rows: Int32Array, from: number, to: number): void {
+  for (let i = from; i < to; i++) column[i] = column[rows[i] as number] as number;
+}
+
 /** Rows [start, end) of a slice's columns as a batch, without copying. */
 function batchOf(
   names: readonly string[],
@@ -340,12 +383,13 @@ export async function* readBatches(
         names.push('cls');
         columns.push(new Int32Array(rows).fill(-1));
       }
+      const length = query.matchedOnly ? keepMatched(names, columns, rows, query.matchedOnly.channel) : rows;
       const customer = columns[names.indexOf('customer')] as Int32Array;
       let start = 0;
-      while (start < rows) {
+      while (start < length) {
         // A slice holds whole customers, so its end is a cut too.
-        let end = Math.min(rows, start + BATCH_ROWS);
-        while (end < rows && customer[end] === customer[end - 1]) end++;
+        let end = Math.min(length, start + BATCH_ROWS);
+        while (end < length && customer[end] === customer[end - 1]) end++;
         yield batchOf(names, columns, start, end);
         start = end;
       }
