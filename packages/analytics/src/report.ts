@@ -152,6 +152,9 @@ class ReportPass {
   private readonly lastStage: Float64Array;
   /** Per stage, the customer's first time in the next stage at or after their first time in this one. */
   private readonly nextStageAt: Float64Array;
+  /** The steps and stages the current customer reached, so only they are summed and reset. */
+  private readonly touchedSteps: Int32Array;
+  private readonly touchedStages: Int32Array;
 
   constructor(
     stepsOfClass: readonly number[][],
@@ -170,28 +173,24 @@ class ReportPass {
     this.stageConverted = new Float64Array(stageCount);
     this.stageVisitorsConverting = new Float64Array(stageCount);
     this.timesInStage = Array.from({ length: stageCount }, () => new NumberList());
-    this.firstStep = new Float64Array(this.stepCount);
-    this.lastStep = new Float64Array(this.stepCount);
-    this.firstStage = new Float64Array(stageCount);
-    this.lastStage = new Float64Array(stageCount);
-    this.nextStageAt = new Float64Array(stageCount);
+    this.firstStep = new Float64Array(this.stepCount).fill(Number.NaN);
+    this.lastStep = new Float64Array(this.stepCount).fill(Number.NaN);
+    this.firstStage = new Float64Array(stageCount).fill(Number.NaN);
+    this.lastStage = new Float64Array(stageCount).fill(Number.NaN);
+    this.nextStageAt = new Float64Array(stageCount).fill(Number.NaN);
+    this.touchedSteps = new Int32Array(this.stepCount);
+    this.touchedStages = new Int32Array(stageCount);
   }
 
   /** Adds one customer's rows [start, end) of a batch with the report's classes, markers and columns. */
   addCustomer(batch: EventBatch, start: number, end: number): void {
     const { time, marks, cls, session } = batch;
     const { firstStep, lastStep, firstStage, lastStage, nextStageAt, stageOfStep, stageCount } = this;
+    const { touchedSteps, touchedStages } = this;
     const { start: classStart, items: classSteps } = this.stepsOfClass;
     this.customers++;
-    for (let step = 0; step < this.stepCount; step++) {
-      firstStep[step] = Number.NaN;
-      lastStep[step] = Number.NaN;
-    }
-    for (let stage = 0; stage < stageCount; stage++) {
-      firstStage[stage] = Number.NaN;
-      lastStage[stage] = Number.NaN;
-      nextStageAt[stage] = Number.NaN;
-    }
+    let steps = 0;
+    let stages = 0;
     let lastConversion = Number.NaN;
     let firstConversion = Number.NaN;
     let sessionEvents = 0;
@@ -216,10 +215,16 @@ class ReportPass {
         const to = classStart[touchpoint + 1] ?? 0;
         for (let k = from; k < to; k++) {
           const step = classSteps[k] ?? 0;
-          if (Number.isNaN(firstStep[step] ?? 0)) firstStep[step] = at;
+          if (Number.isNaN(firstStep[step] ?? 0)) {
+            firstStep[step] = at;
+            touchedSteps[steps++] = step;
+          }
           lastStep[step] = at;
           const stage = stageOfStep[step] ?? 0;
-          if (Number.isNaN(firstStage[stage] ?? 0)) firstStage[stage] = at;
+          if (Number.isNaN(firstStage[stage] ?? 0)) {
+            firstStage[stage] = at;
+            touchedStages[stages++] = stage;
+          }
           lastStage[stage] = at;
         }
         // Moving on: this event reaches a stage whose previous stage was first reached at or
@@ -262,9 +267,9 @@ class ReportPass {
       this.lastEvents.push(lastAt);
     }
     const { start: nextStart, items: nextSteps } = this.nextOfStep;
-    for (let step = 0; step < this.stepCount; step++) {
+    for (let t = 0; t < steps; t++) {
+      const step = touchedSteps[t] ?? 0;
       const first = firstStep[step] ?? Number.NaN;
-      if (Number.isNaN(first)) continue;
       this.stepReached[step] = (this.stepReached[step] ?? 0) + 1;
       // A following step reached at or after this one's first time: its last time tells.
       for (let k = nextStart[step] ?? 0; k < (nextStart[step + 1] ?? 0); k++) {
@@ -274,9 +279,9 @@ class ReportPass {
         }
       }
     }
-    for (let stage = 0; stage < stageCount; stage++) {
+    for (let t = 0; t < stages; t++) {
+      const stage = touchedStages[t] ?? 0;
       const first = firstStage[stage] ?? Number.NaN;
-      if (Number.isNaN(first)) continue;
       this.stageReached[stage] = (this.stageReached[stage] ?? 0) + 1;
       if (!Number.isNaN(lastConversion) && lastConversion >= first)
         this.stageVisitorsConverting[stage] = (this.stageVisitorsConverting[stage] ?? 0) + 1;
@@ -285,6 +290,18 @@ class ReportPass {
         this.stageConverted[stage] = (this.stageConverted[stage] ?? 0) + 1;
         this.timesInStage[stage]?.push((next - first) / 1000);
       }
+    }
+    // Back to unreached for the next customer.
+    for (let t = 0; t < steps; t++) {
+      const step = touchedSteps[t] ?? 0;
+      firstStep[step] = Number.NaN;
+      lastStep[step] = Number.NaN;
+    }
+    for (let t = 0; t < stages; t++) {
+      const stage = touchedStages[t] ?? 0;
+      firstStage[stage] = Number.NaN;
+      lastStage[stage] = Number.NaN;
+      nextStageAt[stage] = Number.NaN;
     }
   }
 }
