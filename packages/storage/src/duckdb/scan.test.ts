@@ -84,6 +84,36 @@ describe('matched-only scans', () => {
   });
 });
 
+describe('column widths', () => {
+  it('reads 20 markers and 120 classes as the in-memory engine does', async () => {
+    const folder = tempFolder();
+    const store = await DuckDbEventStore.open(join(folder.path, 'data'));
+    try {
+      const events = randomEvents(3, 1_000, 50);
+      await store.importEvents(folder.file('events.csv', eventsCsv(events)));
+      const names = ['page_view', 'ad_click', 'add_to_cart', 'order_completed', 'email_open'];
+      const request: ScanRequest = {
+        // Marker 19 sets the top bit of a 20-bit mask.
+        markers: Array.from({ length: 20 }, (_, i) => [{ event: names[i % names.length] ?? 'page_view' }]),
+        // Classes 0 to 99 match nothing, so events get classes past what one byte holds.
+        classes: Array.from({ length: 120 }, (_, i) => [
+          {
+            event: names[i % names.length] ?? 'page_view',
+            where: [{ property: 'size', value: i < 100 ? 1_000 + i : 38 + (i % 8) }],
+          },
+        ]),
+        columns: ['channel'],
+      };
+      const decoded = await matched(store, request);
+      expect(decoded.join(' ')).toMatch(/ 1[0-9][0-9] /);
+      expect(decoded).toEqual(await matched(new MemoryEventStore(events), request));
+    } finally {
+      store.close();
+      folder.cleanup();
+    }
+  });
+});
+
 describe('readBatches', () => {
   let folder: ReturnType<typeof tempFolder>;
   let store: DuckDbEventStore;
