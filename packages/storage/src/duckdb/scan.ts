@@ -187,8 +187,10 @@ export function scanQuery(request: ScanRequest, dictionaries: RuleDictionaries):
   ];
   if (marks) outputs.push([`CAST(${marks.sql} AS ${maskType(markers.length)})`, 'marks']);
   if (cls) outputs.push([`CAST(${cls.sql} AS ${codeType(classes.length)})`, 'cls']);
-  if (columns.has('channel')) outputs.push(['COALESCE(channel, -1)', 'channel']);
-  if (columns.has('campaign')) outputs.push(['COALESCE(campaign, -1)', 'campaign']);
+  const channelType = codeType(dictionaries.channels.length);
+  const campaignType = codeType(dictionaries.campaigns.length);
+  if (columns.has('channel')) outputs.push([`CAST(COALESCE(channel, -1) AS ${channelType})`, 'channel']);
+  if (columns.has('campaign')) outputs.push([`CAST(COALESCE(campaign, -1) AS ${campaignType})`, 'campaign']);
   // Sessions compare only within a customer, so a 31-bit hash of the id is enough.
   if (columns.has('session'))
     outputs.push([
@@ -197,7 +199,10 @@ export function scanQuery(request: ScanRequest, dictionaries: RuleDictionaries):
     ]);
   if (columns.has('revenue')) outputs.push(["COALESCE(revenue, CAST('NaN' AS DOUBLE))", 'revenue']);
   if (columns.has('value')) outputs.push(["COALESCE(value, CAST('NaN' AS DOUBLE))", 'value']);
-  if (group) outputs.push([group.text ? group.sql : `COALESCE(${group.sql}, -1)`, 'grp']);
+  if (group) {
+    const codes = group.sql === 'channel' ? channelType : campaignType;
+    outputs.push([group.text ? group.sql : `CAST(COALESCE(${group.sql}, -1) AS ${codes})`, 'grp']);
+  }
 
   const where: string[] = [];
   if (request.from !== undefined)
