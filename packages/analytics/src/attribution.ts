@@ -49,8 +49,8 @@
  * then name. Every channel seen in a journey is listed, with 0 when a model gives it nothing.
  */
 
-import { walkJourneys } from './journeys.ts';
-import type { EventStore, Scan, ScanRequest } from './store.ts';
+import { JourneyWalker, walkJourneys } from './journeys.ts';
+import type { EventBatch, EventStore, Scan, ScanRequest } from './store.ts';
 import { grownFloat64, grownInt32 } from './typed-arrays.ts';
 
 export const ATTRIBUTION_MODELS = [
@@ -370,6 +370,39 @@ function checkPositive(name: string, seconds: number): void {
 }
 
 /**
+ * Collects the journeys of attribution a customer at a time, for a pass that reads a scan with
+ * marker 0 for the conversion and the channel and revenue columns (the map report reads the
+ * journeys of its last-touch ROAS from its own scan this way).
+ */
+export class JourneyCollector {
+  private readonly builder: JourneyBuilder;
+  /** Walks the customers given to `addCustomer`. */
+  readonly walker: JourneyWalker;
+
+  constructor(spec: Pick<AttributionSpec, 'model' | 'lookbackSeconds'>) {
+    const lookbackSeconds = spec.lookbackSeconds ?? DEFAULT_LOOKBACK_SECONDS;
+    checkPositive('the lookback', lookbackSeconds);
+    const builder = new JourneyBuilder(spec.model === 'time-decay');
+    this.builder = builder;
+    this.walker = new JourneyWalker(lookbackSeconds * 1000, {
+      conversion: (channels, times, first, end, time, revenue) =>
+        builder.converting(channels, times, first, end, time, revenue),
+      tail: (channels, _times, end) => builder.nonConverting(channels, 0, end),
+    });
+  }
+
+  /** Adds one customer's rows [start, end) of a batch. */
+  addCustomer(batch: EventBatch, start: number, end: number): void {
+    this.walker.walk(batch, start, end);
+  }
+
+  /** The journeys added so far; `channels` are the scan's channel names. */
+  finish(channels: readonly string[]): Journeys {
+    return this.builder.finish(channels);
+  }
+}
+
+/**
  * Turns a scan made with {@link attributionScanRequest} into journeys, in one pass over the typed
  * batches. Touch times are kept for the time-decay model only.
  */
@@ -377,16 +410,9 @@ export async function collectJourneys(
   scan: Scan,
   spec: Pick<AttributionSpec, 'model' | 'lookbackSeconds'>,
 ): Promise<Journeys> {
-  const lookbackSeconds = spec.lookbackSeconds ?? DEFAULT_LOOKBACK_SECONDS;
-  checkPositive('the lookback', lookbackSeconds);
-  const lookbackMs = lookbackSeconds * 1000;
-  const builder = new JourneyBuilder(spec.model === 'time-decay');
-  await walkJourneys(scan, lookbackMs, {
-    conversion: (channels, times, first, end, time, revenue) =>
-      builder.converting(channels, times, first, end, time, revenue),
-    tail: (channels, _times, end) => builder.nonConverting(channels, 0, end),
-  });
-  return builder.finish(scan.dictionaries.channels);
+  const collector = new JourneyCollector(spec);
+  await walkJourneys(scan, collector.walker);
+  return collector.finish(scan.dictionaries.channels);
 }
 
 /**

@@ -542,6 +542,17 @@ describe('funnel: brute force over random events', () => {
     },
   );
 
+  it('equals the literal definition over more customers than its lists first hold', async () => {
+    const events = randomEvents(13, 5_000);
+    const spec = { steps: ['view', 'basket', 'buy'], windowSeconds: 600, by: 'channel' };
+    const result = await funnel(new MemoryEventStore(events), spec, MAP);
+    const expected = referenceFunnel(events, spec.steps, spec.windowSeconds, MAP);
+    expect(result.steps[0]?.users).toBeGreaterThan(2_500);
+    expect(result.steps).toEqual(expected.steps);
+    expect(result.timeToConvert.customers).toBe(expected.complete.length);
+    expectBreakdownAddsUp(result);
+  });
+
   it('gives the same result whatever the batch size and customer order', async () => {
     const events = randomEvents(99, 300);
     const spec = { steps: ['view', 'basket', 'buy'], windowSeconds: 300, by: 'channel' };

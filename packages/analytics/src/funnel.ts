@@ -229,9 +229,16 @@ export class CustomerFunnel {
     const groups = this.groups;
     const times = this.times;
     const chain = this.chain;
-    starts.fill(Number.NEGATIVE_INFINITY);
-    let level = 0;
     this.group = -1;
+    // Most customers only ever match step 1 (or no step): their level and chain follow from
+    // their first step-1 event, without the walk below.
+    let matched = 0;
+    for (let i = start; i < end; i++) matched |= marks[i] ?? 0;
+    matched &= this.mask;
+    if ((matched & 1) === 0 || matched === 1)
+      return this.firstStepOnly(time, marks, start, end, group, groupNames);
+    for (let k = 0; k < n; k++) starts[k] = Number.NEGATIVE_INFINITY;
+    let level = 0;
     let row = start;
     while (row < end) {
       // Pairs of events at the same time go in step order, whatever order the engine gave them.
@@ -279,6 +286,32 @@ export class CustomerFunnel {
     }
     this.level = level;
     return level;
+  }
+
+  /** `run` for a customer whose events match no step but step 1: level 1 from the first of them, or 0. */
+  private firstStepOnly(
+    time: Float64Array,
+    marks: Int32Array,
+    start: number,
+    end: number,
+    group?: Int32Array,
+    groupNames?: readonly string[],
+  ): number {
+    let first = start;
+    while (first < end && ((marks[first] ?? 0) & 1) === 0) first++;
+    if (first === end) {
+      this.level = 0;
+      return 0;
+    }
+    const at = time[first] ?? 0;
+    this.chain[0] = at;
+    if (group !== undefined) {
+      let groupEnd = first + 1;
+      while (groupEnd < end && time[groupEnd] === at) groupEnd++;
+      this.group = firstEventGroup(marks, group, groupNames, first, groupEnd);
+    }
+    this.level = 1;
+    return 1;
   }
 }
 
@@ -332,15 +365,19 @@ class FunnelCollector {
 
   add(pass: CustomerFunnel): void {
     const c = this.count++;
-    const offset = this.offsets[c] ?? 0;
     const level = pass.level;
-    this.levels = grownInt32(this.levels, c + 1);
-    this.groups = grownInt32(this.groups, c + 1);
-    this.offsets = grownInt32(this.offsets, c + 2);
-    this.times = grownFloat64(this.times, offset + level);
+    if (c >= this.levels.length) {
+      this.levels = grownInt32(this.levels, c + 1);
+      this.groups = grownInt32(this.groups, c + 1);
+    }
+    if (c + 2 > this.offsets.length) this.offsets = grownInt32(this.offsets, c + 2);
+    const offset = this.offsets[c] ?? 0;
+    if (offset + level > this.times.length) this.times = grownFloat64(this.times, offset + level);
     this.levels[c] = level;
     this.groups[c] = pass.group;
-    for (let i = 0; i < level; i++) this.times[offset + i] = pass.chain[i] ?? 0;
+    const chain = pass.chain;
+    const times = this.times;
+    for (let i = 0; i < level; i++) times[offset + i] = chain[i] ?? 0;
     this.offsets[c + 1] = offset + level;
   }
 
@@ -409,24 +446,30 @@ function stepsOf(
   stepNames: readonly string[],
 ): FunnelStep[] {
   const { stepCount, levels, offsets, times } = customers;
-  const users = new Array<number>(stepCount).fill(0);
-  for (const c of members) {
-    const level = levels[c] ?? 0;
+  const users = new Int32Array(stepCount);
+  for (let m = 0; m < members.length; m++) {
+    const level = levels[members[m] ?? 0] ?? 0;
     for (let k = 0; k < level; k++) users[k] = (users[k] ?? 0) + 1;
+  }
+  // Time from step k - 1 to step k of every customer who reached step k, for k >= 1.
+  const gaps = Array.from({ length: stepCount }, (_, k) => new Float64Array(k === 0 ? 0 : (users[k] ?? 0)));
+  const used = new Int32Array(stepCount);
+  for (let m = 0; m < members.length; m++) {
+    const c = members[m] ?? 0;
+    const level = levels[c] ?? 0;
+    const offset = offsets[c] ?? 0;
+    for (let k = 1; k < level; k++) {
+      const slot = used[k] ?? 0;
+      (gaps[k] as Float64Array)[slot] = (times[offset + k] ?? 0) - (times[offset + k - 1] ?? 0);
+      used[k] = slot + 1;
+    }
   }
   return stepNames.map((step, k) => {
     const reached = users[k] ?? 0;
     let median: number | null = null;
     if (k > 0 && reached > 0) {
-      const gaps = new Float64Array(reached);
-      let used = 0;
-      for (const c of members) {
-        if ((levels[c] ?? 0) <= k) continue;
-        const offset = offsets[c] ?? 0;
-        gaps[used++] = (times[offset + k] ?? 0) - (times[offset + k - 1] ?? 0);
-      }
-      gaps.sort();
-      median = (medianOfSorted(gaps) ?? 0) / 1000;
+      const stepGaps = (gaps[k] as Float64Array).sort();
+      median = (medianOfSorted(stepGaps) ?? 0) / 1000;
     }
     return {
       step,

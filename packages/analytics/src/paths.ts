@@ -123,8 +123,7 @@ function grown<T extends Int32Array<ArrayBuffer> | Float64Array<ArrayBuffer>>(ar
 /**
  * Dense ids for pairs of 32-bit integers, in the order pairs are first seen: a hash table with
  * open addressing on typed arrays, so counting does not allocate per lookup. Paths key Sankey
- * nodes by (position, code) and edges by (node, node); the discovered journey keys transitions by
- * (from, to).
+ * edges by (node, code of the next node); the discovered journey keys transitions by (from, to).
  */
 export class PairIndex {
   /** Pairs held; ids run from 0 to size - 1. */
@@ -341,8 +340,8 @@ export class PathCounter {
    * The table of distinct paths, four integers per slot: hash, offset in `pool` + 1 (0: empty),
    * count, length. The count sits beside the key so a lookup touches one cache line.
    */
-  private slots = new Int32Array(1024 * 4);
-  private mask = 1023;
+  private slots = new Int32Array(65_536 * 4);
+  private mask = 65_535;
   private distinct = 0;
   /** The codes of every distinct path, one after the other. Code 0 is MORE_STEPS, node code c is c + 1. */
   private pool = new Int32Array(1024);
@@ -506,6 +505,67 @@ export class PathCounter {
     return code === 0 ? MORE_STEPS : (this.names[code - 1] ?? `#${code - 1}`);
   }
 
+  /**
+   * Sankey nodes and edges of the distinct paths (offsets, lengths and counts in the pool). Node
+   * (position, code) is slot position * C + code of a dense table, C the number of codes; edges
+   * are keyed by their first node's slot and the second node's code.
+   */
+  private nodesAndEdges(
+    offsets: Int32Array,
+    lengths: Int32Array,
+    counts: Float64Array,
+  ): { nodes: PathNode[]; edges: PathEdge[] } {
+    const pool = this.pool;
+    const codes = this.names.length + 1;
+    let longest = 0;
+    for (const length of lengths) longest = Math.max(longest, length);
+    const nodeCounts = new Float64Array(longest * codes);
+    const nodeEnds = new Float64Array(longest * codes);
+    const edgeIndex = new PairIndex();
+    const edgeCounts: number[] = [];
+    for (let p = 0; p < offsets.length; p++) {
+      const offset = offsets[p] ?? 0;
+      const length = lengths[p] ?? 0;
+      const count = counts[p] ?? 0;
+      let previous = -1;
+      for (let position = 0; position < length; position++) {
+        const code = pool[offset + position] ?? 0;
+        const node = position * codes + code;
+        nodeCounts[node] = (nodeCounts[node] ?? 0) + count;
+        if (position === length - 1) nodeEnds[node] = (nodeEnds[node] ?? 0) + count;
+        if (previous >= 0) {
+          const edge = edgeIndex.id(previous, code);
+          edgeCounts[edge] = (edgeCounts[edge] ?? 0) + count;
+        }
+        previous = node;
+      }
+    }
+    const refOf = (node: number): PathNodeRef => ({
+      position: Math.floor(node / codes),
+      name: this.nodeName(node % codes),
+    });
+    const nodes: PathNode[] = [];
+    for (let node = 0; node < nodeCounts.length; node++) {
+      const count = nodeCounts[node] ?? 0;
+      if (count > 0) nodes.push({ ...refOf(node), count, ends: nodeEnds[node] ?? 0 });
+    }
+    nodes.sort((a, b) => a.position - b.position || b.count - a.count || compareText(a.name, b.name));
+    const edges: PathEdge[] = [];
+    for (let edge = 0; edge < edgeIndex.size; edge++) {
+      const from = edgeIndex.first(edge);
+      const to = (Math.floor(from / codes) + 1) * codes + edgeIndex.second(edge);
+      edges.push({ from: refOf(from), to: refOf(to), count: edgeCounts[edge] ?? 0 });
+    }
+    edges.sort(
+      (a, b) =>
+        a.from.position - b.from.position ||
+        b.count - a.count ||
+        compareText(a.from.name, b.from.name) ||
+        compareText(a.to.name, b.to.name),
+    );
+    return { nodes, edges };
+  }
+
   /** The result: the `top` paths, all nodes and edges. */
   result(): PathsResult {
     // The distinct paths: offset in the pool, length, count.
@@ -566,52 +626,7 @@ export class PathCounter {
     });
 
     // Nodes are (position, code) pairs and edges pairs of nodes, summed over the distinct paths.
-    const nodeIndex = new PairIndex();
-    const edgeIndex = new PairIndex();
-    const nodeCounts: number[] = [];
-    const nodeEnds: number[] = [];
-    const edgeCounts: number[] = [];
-    for (let p = 0; p < offsets.length; p++) {
-      const offset = offsets[p] ?? 0;
-      const length = lengths[p] ?? 0;
-      const count = counts[p] ?? 0;
-      let previous = -1;
-      for (let position = 0; position < length; position++) {
-        const node = nodeIndex.id(position, pool[offset + position] ?? 0);
-        nodeCounts[node] = (nodeCounts[node] ?? 0) + count;
-        if (position === length - 1) nodeEnds[node] = (nodeEnds[node] ?? 0) + count;
-        if (previous >= 0) {
-          const edge = edgeIndex.id(previous, node);
-          edgeCounts[edge] = (edgeCounts[edge] ?? 0) + count;
-        }
-        previous = node;
-      }
-    }
-    const refOf = (node: number): PathNodeRef => ({
-      position: nodeIndex.first(node),
-      name: this.nodeName(nodeIndex.second(node)),
-    });
-    const nodes: PathNode[] = [];
-    for (let node = 0; node < nodeIndex.size; node++) {
-      nodes.push({ ...refOf(node), count: nodeCounts[node] ?? 0, ends: nodeEnds[node] ?? 0 });
-    }
-    nodes.sort((a, b) => a.position - b.position || b.count - a.count || compareText(a.name, b.name));
-    const edges: PathEdge[] = [];
-    for (let edge = 0; edge < edgeIndex.size; edge++) {
-      edges.push({
-        from: refOf(edgeIndex.first(edge)),
-        to: refOf(edgeIndex.second(edge)),
-        count: edgeCounts[edge] ?? 0,
-      });
-    }
-    edges.sort(
-      (a, b) =>
-        a.from.position - b.from.position ||
-        b.count - a.count ||
-        compareText(a.from.name, b.from.name) ||
-        compareText(a.to.name, b.to.name),
-    );
-
+    const { nodes, edges } = this.nodesAndEdges(offsets, lengths, counts);
     return {
       over: this.plan.over,
       per: this.plan.per,

@@ -140,41 +140,58 @@ describe('report', () => {
     expect(measured.stages[2]?.kpis?.[3]).toEqual({ kpi: 'churn-rate', target: 0.1 });
   });
 
-  it('counts reach like a plain re-derivation over random data', async () => {
-    let seed = 7;
-    const next = () => {
-      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
-      return seed / 2 ** 31;
-    };
-    const names = ['ad_click', 'page_view', 'order_completed', 'other'];
-    const events: TrackedEvent[] = Array.from({ length: 800 }, () => ({
-      userId: `u${Math.floor(next() * 60)}`,
-      time: T0 + Math.floor(next() * 10_000) * S,
-      event: names[Math.floor(next() * names.length)] ?? 'other',
-      url: next() < 0.7 ? '/product/x' : '/',
-    }));
-    const result = await report(new MemoryEventStore(events, [], { customersPerBatch: 3 }), MAP);
-    const stageOf = (e: TrackedEvent) =>
-      e.event === 'ad_click'
-        ? 0
-        : e.event === 'page_view' && e.url?.startsWith('/product')
-          ? 1
-          : e.event === 'order_completed'
-            ? 2
-            : -1;
-    const byCustomer = new Map<string, TrackedEvent[]>();
-    for (const e of events) byCustomer.set(e.userId, [...(byCustomer.get(e.userId) ?? []), e]);
-    for (let stage = 0; stage < 3; stage++) {
-      let reached = 0;
-      let converted = 0;
-      for (const list of byCustomer.values()) {
-        const first = Math.min(...list.filter((e) => stageOf(e) === stage).map((e) => e.time));
-        if (!Number.isFinite(first)) continue;
-        reached++;
-        if (list.some((e) => stageOf(e) === stage + 1 && e.time >= first)) converted++;
+  // Times drawn from 4 seconds put many events of a customer at the same time.
+  it.each([10_000, 4])(
+    'counts reach, conversion and time in stage like a plain re-derivation over random data (times in %i s)',
+    async (spread) => {
+      let seed = 7;
+      const next = () => {
+        seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+        return seed / 2 ** 31;
+      };
+      const names = ['ad_click', 'page_view', 'order_completed', 'other'];
+      const events: TrackedEvent[] = Array.from({ length: 800 }, () => ({
+        userId: `u${Math.floor(next() * 60)}`,
+        time: T0 + Math.floor(next() * spread) * S,
+        event: names[Math.floor(next() * names.length)] ?? 'other',
+        url: next() < 0.7 ? '/product/x' : '/',
+      }));
+      const result = await report(new MemoryEventStore(events, [], { customersPerBatch: 3 }), MAP);
+      const stageOf = (e: TrackedEvent) =>
+        e.event === 'ad_click'
+          ? 0
+          : e.event === 'page_view' && e.url?.startsWith('/product')
+            ? 1
+            : e.event === 'order_completed'
+              ? 2
+              : -1;
+      const byCustomer = new Map<string, TrackedEvent[]>();
+      for (const e of events) byCustomer.set(e.userId, [...(byCustomer.get(e.userId) ?? []), e]);
+      for (let stage = 0; stage < 3; stage++) {
+        let reached = 0;
+        let converted = 0;
+        const seconds: number[] = [];
+        for (const list of byCustomer.values()) {
+          const first = Math.min(...list.filter((e) => stageOf(e) === stage).map((e) => e.time));
+          if (!Number.isFinite(first)) continue;
+          reached++;
+          const next = list.filter((e) => stageOf(e) === stage + 1 && e.time >= first).map((e) => e.time);
+          if (next.length === 0) continue;
+          converted++;
+          seconds.push((Math.min(...next) - first) / 1000);
+        }
+        seconds.sort((a, b) => a - b);
+        const middle = Math.floor(seconds.length / 2);
+        const median =
+          seconds.length === 0
+            ? null
+            : seconds.length % 2 === 1
+              ? seconds[middle]
+              : ((seconds[middle - 1] ?? 0) + (seconds[middle] ?? 0)) / 2;
+        expect(result.stages[stage]?.reached).toBe(reached);
+        expect(result.stages[stage]?.convertedToNext).toBe(stage < 2 ? converted : 0);
+        if (stage < 2) expect(result.stages[stage]?.medianSecondsInStage).toBe(median);
       }
-      expect(result.stages[stage]?.reached).toBe(reached);
-      expect(result.stages[stage]?.convertedToNext).toBe(stage < 2 ? converted : 0);
-    }
-  });
+    },
+  );
 });

@@ -22,7 +22,7 @@
  * Counts are integers, so results do not depend on the order customers arrive in.
  */
 
-import { walkJourneys } from './journeys.ts';
+import { JourneyWalker, walkJourneys } from './journeys.ts';
 import type { EventStore, Scan, ScanRequest } from './store.ts';
 import { grownFloat64 } from './typed-arrays.ts';
 
@@ -113,7 +113,7 @@ export async function collectTouchCounts(scan: Scan, lookbackSeconds: number): P
   let totalConversions = 0;
   // Which conversion last saw each channel code: distinct channels without clearing a set.
   let seen = new Int32Array(Math.max(16, scan.dictionaries.channels.length)).fill(-1);
-  await walkJourneys(scan, lookbackMs, {
+  const walker = new JourneyWalker(lookbackMs, {
     conversion: (channels, _times, first, end) => {
       const conversion = totalConversions++;
       let distinct = 0;
@@ -132,6 +132,7 @@ export async function collectTouchCounts(scan: Scan, lookbackSeconds: number): P
       channelCounts[distinct] = (channelCounts[distinct] ?? 0) + 1;
     },
   });
+  await walkJourneys(scan, walker);
   return { totalConversions, touches: touchCounts, channels: channelCounts };
 }
 
