@@ -49,7 +49,16 @@ export async function ensureWebBuild(options: { force?: boolean } = {}): Promise
     if (options.force || !isBuilt(hash)) {
       const started = performance.now();
       const { build } = await import('vite');
-      await build({ configFile: join(WEB_DIR, 'vite.config.ts'), logLevel: 'warn' });
+      // Vite takes the mode from NODE_ENV when it is set, and vitest sets it to `test`: a build
+      // from a test would ship React's development bundle, which npm start then finds up to date.
+      const nodeEnv = process.env.NODE_ENV;
+      process.env.NODE_ENV = 'production';
+      try {
+        await build({ configFile: join(WEB_DIR, 'vite.config.ts'), mode: 'production', logLevel: 'warn' });
+      } finally {
+        if (nodeEnv === undefined) delete process.env.NODE_ENV;
+        else process.env.NODE_ENV = nodeEnv;
+      }
       buildMs = performance.now() - started;
       writeFileSync(STAMP, `${hash}\n`);
       built = true;
