@@ -2,11 +2,12 @@
 // workspace: sign up, the demo workspace and its map, a map from a template, the map page and its
 // downloads, share links, people, API keys, the language switch and a refused import. Each main
 // page is screenshot (screenshots/, to look at) and checked by axe-core.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   type AppUnderTest,
   eventually,
   type Person,
+  reportWhenFailed,
   screenshot,
   seriousAxeViolations,
   startAppUnderTest,
@@ -21,6 +22,8 @@ beforeAll(async () => {
   app = await startAppUnderTest();
   ann = await app.person();
 }, 120_000);
+
+beforeEach(() => reportWhenFailed(() => [ann]));
 
 afterAll(async () => {
   await app?.close();

@@ -1,11 +1,12 @@
 // A viewer in real Chromium: joins by the invitation link, reads maps and their downloads, sees
 // no control that writes, and a write made anyway is refused by the server with the message
 // shown. A deep link opened while signed out leads through sign-in back to the page.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   type AppUnderTest,
   eventually,
   type Person,
+  reportWhenFailed,
   screenshot,
   seriousAxeViolations,
   startAppUnderTest,
@@ -30,6 +31,8 @@ beforeAll(async () => {
   mapId = maps.body[0]?.id ?? '';
   vic = await app.person();
 }, 120_000);
+
+beforeEach(() => reportWhenFailed(() => [vic]));
 
 afterAll(async () => {
   await app?.close();

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { startTestServer, type TestServer } from '@touchline/server/testing';
 import { launchChromium } from '@touchline/snippet/testing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { expect, onTestFailed } from 'vitest';
 import { ensureWebBuild, WEB_DIR } from '../build.ts';
 
 /** Where the screenshots of the main pages go (git ignores it): to look at, not to compare. */
@@ -28,6 +28,8 @@ export interface Person {
   page: Page;
   /** What went wrong in the page: uncaught errors and Content Security Policy refusals. */
   problems: string[];
+  /** The page's recent console lines, failed requests and error answers, printed when a test fails. */
+  journal: string[];
 }
 
 export interface AppUnderTest {
@@ -63,11 +65,30 @@ export async function startAppUnderTest(options: { demo?: boolean } = {}): Promi
       await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
       const page = await context.newPage();
       const problems: string[] = [];
-      page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+      const journal: string[] = [];
+      const note = (line: string) => {
+        journal.push(`${new Date().toISOString().slice(11, 23)} ${line}`);
+        if (journal.length > JOURNAL_LINES) journal.shift();
+      };
+      page.on('pageerror', (error) => {
+        problems.push(`uncaught: ${error.message}`);
+        note(`uncaught: ${error.stack ?? error.message}`);
+      });
       page.on('console', (message) => {
         if (message.text().includes('Content Security Policy')) problems.push(`CSP: ${message.text()}`);
+        note(`console.${message.type()}: ${message.text()}`);
       });
-      return { context, page, problems };
+      page.on('framenavigated', (frame) => {
+        if (frame === page.mainFrame()) note(`at ${frame.url()}`);
+      });
+      page.on('requestfailed', (request) =>
+        note(`failed: ${request.method()} ${request.url()} ${request.failure()?.errorText}`),
+      );
+      page.on('response', (response) => {
+        if (response.status() >= 400)
+          note(`${response.status()}: ${response.request().method()} ${response.url()}`);
+      });
+      return { context, page, problems, journal };
     },
     async close() {
       for (const context of contexts) await context.close().catch(() => {});
@@ -75,6 +96,22 @@ export async function startAppUnderTest(options: { demo?: boolean } = {}): Promi
       await server?.close();
     },
   };
+}
+
+const JOURNAL_LINES = 40;
+
+/**
+ * Prints what the people's pages did lately when the current test fails; call it in `beforeEach`.
+ *
+ * @example
+ * beforeEach(() => reportWhenFailed(() => [ann]));
+ */
+export function reportWhenFailed(people: () => (Person | undefined)[]) {
+  onTestFailed(() => {
+    for (const [index, person] of people().entries()) {
+      if (person) console.error(`person ${index + 1} at ${person.page.url()}:\n${person.journal.join('\n')}`);
+    }
+  });
 }
 
 /** `expect.poll` with the patience a page on a busy two-core machine needs (vitest's default is 1 s). */

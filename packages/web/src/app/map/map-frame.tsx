@@ -10,6 +10,8 @@
  * ```
  */
 import { type ReactNode, useId } from 'react';
+import type { Messages } from '../i18n/en.ts';
+import { useI18n } from '../i18n/i18n.tsx';
 
 interface MapFrameProps {
   /** Above the title: e.g. the way back to the workspace's maps. */
@@ -47,31 +49,32 @@ export function MapFrame({ back, title, lang, meta, toolbar, panelLabel, panel, 
   );
 }
 
-/** The download links of a map: each format a link the browser saves. */
-export function DownloadLinks({
-  label,
-  links,
+/** The download links of a map: each format a link the browser saves, named in the interface's language. */
+export function DownloadLinks<Format extends keyof Messages['mapPage']['formats']>({
+  formats,
+  hrefOf,
 }: {
-  label: string;
-  links: { format: string; name: string; title: string; href: string }[];
+  formats: readonly Format[];
+  hrefOf: (format: Format) => string;
 }) {
+  const { t } = useI18n();
   const labelId = useId();
   return (
     <div className="downloads">
       <span id={labelId} className="downloads-label">
-        {label}
+        {t.mapPage.downloads}
       </span>
       <ul aria-labelledby={labelId}>
-        {links.map((link) => (
-          <li key={link.format}>
+        {formats.map((format) => (
+          <li key={format}>
             <a
-              href={link.href}
+              href={hrefOf(format)}
               download
-              title={link.title}
+              title={t.mapPage.downloadAs(t.mapPage.formats[format])}
               className="button button-small"
-              data-format={link.format}
+              data-format={format}
             >
-              {link.name}
+              {t.mapPage.formats[format]}
             </a>
           </li>
         ))}

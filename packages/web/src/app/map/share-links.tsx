@@ -8,7 +8,7 @@ import { useApi } from '../session/session.tsx';
 import { CopyField } from '../ui/copy-field.tsx';
 import { ErrorNotice } from '../ui/errors.tsx';
 import { formText, SelectField, submitWith, useAction } from '../ui/forms.tsx';
-import { Loading } from '../ui/shell.tsx';
+import { Loaded } from '../ui/loaded.tsx';
 import { useResource } from '../ui/use-resource.ts';
 
 const EXPIRIES = ['1', '7', '30', '90', 'never'] as const;
@@ -59,23 +59,24 @@ export function ShareLinks({ workspace, mapId }: { workspace: string; mapId: str
         </div>
       )}
       <ErrorNotice error={revoke.error} />
-      {links.status === 'loading' && <Loading />}
-      {links.status === 'failed' && <ErrorNotice error={links.error} onRetry={links.reload} />}
-      {links.status === 'ready' &&
-        (links.data.length === 0 ? (
-          <p className="muted">{t.share.none}</p>
-        ) : (
-          <ul className="share-link-list">
-            {links.data.map((link) => (
-              <ShareLinkItem
-                key={link.id}
-                link={link}
-                onRevoke={() => revoke.run(link.id)}
-                busy={revoke.busy}
-              />
-            ))}
-          </ul>
-        ))}
+      <Loaded resource={links}>
+        {(list) =>
+          list.length === 0 ? (
+            <p className="muted">{t.share.none}</p>
+          ) : (
+            <ul className="share-link-list">
+              {list.map((link) => (
+                <ShareLinkItem
+                  key={link.id}
+                  link={link}
+                  onRevoke={() => revoke.run(link.id)}
+                  busy={revoke.busy}
+                />
+              ))}
+            </ul>
+          )
+        }
+      </Loaded>
     </section>
   );
 }

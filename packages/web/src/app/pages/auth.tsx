@@ -6,7 +6,7 @@ import { paths } from '../paths.ts';
 import { Link, useRouter, useSearchParam } from '../router/router.tsx';
 import { useSessionContext } from '../session/session.tsx';
 import { ErrorNotice } from '../ui/errors.tsx';
-import { formText, submitWith, TextField, useAction } from '../ui/forms.tsx';
+import { type Action, formText, submitWith, TextField, useAction } from '../ui/forms.tsx';
 import { Loading, Shell } from '../ui/shell.tsx';
 
 function AuthCard({ title, intro, children }: { title: string; intro: string; children: ReactNode }) {
@@ -55,10 +55,11 @@ export function SignInPage() {
   );
 }
 
-function SignUpFields() {
+/** Name, e-mail and password, and a submit button: signing up, with or without an invitation. */
+function SignUpForm({ submitLabel, signUp }: { submitLabel: string; signUp: Action<[FormData]> }) {
   const { t } = useI18n();
   return (
-    <>
+    <form className="form" onSubmit={submitWith(signUp.run)}>
       <TextField label={t.auth.name} name="name" autoComplete="name" required maxLength={100} />
       <TextField
         label={t.auth.email}
@@ -78,7 +79,11 @@ function SignUpFields() {
         minLength={8}
         maxLength={200}
       />
-    </>
+      <ErrorNotice error={signUp.error} />
+      <button type="submit" className="button button-primary" disabled={signUp.busy}>
+        {submitLabel}
+      </button>
+    </form>
   );
 }
 
@@ -99,13 +104,7 @@ export function SignUpPage() {
   });
   return (
     <AuthCard title={t.auth.signUpTitle} intro={t.auth.signUpIntro}>
-      <form className="form" onSubmit={submitWith(signUp.run)}>
-        <SignUpFields />
-        <ErrorNotice error={signUp.error} />
-        <button type="submit" className="button button-primary" disabled={signUp.busy}>
-          {t.auth.signUp}
-        </button>
-      </form>
+      <SignUpForm submitLabel={t.auth.signUp} signUp={signUp} />
       <p className="auth-switch">
         {t.auth.haveAccount} <Link to={paths.signIn()}>{t.auth.toSignIn}</Link>
       </p>
@@ -158,13 +157,7 @@ export function InvitePage({ token }: { token: string }) {
   }
   return (
     <AuthCard title={t.invite.title} intro={t.invite.intro}>
-      <form className="form" onSubmit={submitWith(signUp.run)}>
-        <SignUpFields />
-        <ErrorNotice error={signUp.error} />
-        <button type="submit" className="button button-primary" disabled={signUp.busy}>
-          {t.invite.signUp}
-        </button>
-      </form>
+      <SignUpForm submitLabel={t.invite.signUp} signUp={signUp} />
       <p className="auth-switch">
         {t.invite.haveAccount} <Link to={paths.signIn(paths.invite(token))}>{t.invite.toSignIn}</Link>
       </p>

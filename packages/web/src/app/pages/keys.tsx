@@ -10,7 +10,8 @@ import { may, useApi } from '../session/session.tsx';
 import { CopyField } from '../ui/copy-field.tsx';
 import { ErrorNotice } from '../ui/errors.tsx';
 import { formText, submitWith, TextField, useAction } from '../ui/forms.tsx';
-import { Loading, PageHeader, Shell } from '../ui/shell.tsx';
+import { Loaded } from '../ui/loaded.tsx';
+import { PageHeader, Shell } from '../ui/shell.tsx';
 import { useResource } from '../ui/use-resource.ts';
 
 const SCOPES: readonly ApiKeyScope[] = ['ingest', 'read'];
@@ -51,35 +52,36 @@ function Keys({ workspace }: { workspace: string }) {
       <section aria-labelledby={listId} className="panel">
         <h2 id={listId}>{t.keys.listTitle}</h2>
         <ErrorNotice error={revoke.error} />
-        {keys.status === 'loading' && <Loading />}
-        {keys.status === 'failed' && <ErrorNotice error={keys.error} onRetry={keys.reload} />}
-        {keys.status === 'ready' &&
-          (keys.data.length === 0 ? (
-            <p className="muted">{t.keys.none}</p>
-          ) : (
-            <div className="table-scroll">
-              <table className="table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t.keys.name}</th>
-                    <th scope="col">{t.keys.scope}</th>
-                    <th scope="col">{t.keys.startsWith}</th>
-                    <th scope="col">{t.keys.created}</th>
-                    <th scope="col">{t.keys.lastUsed}</th>
-                    <th scope="col">{t.keys.status}</th>
-                    <th scope="col">
-                      <span className="visually-hidden">{t.people.actions}</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {keys.data.map((key) => (
-                    <KeyRow key={key.id} apiKey={key} busy={revoke.busy} onRevoke={() => revoke.run(key)} />
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          ))}
+        <Loaded resource={keys}>
+          {(list) =>
+            list.length === 0 ? (
+              <p className="muted">{t.keys.none}</p>
+            ) : (
+              <div className="table-scroll">
+                <table className="table">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t.keys.name}</th>
+                      <th scope="col">{t.keys.scope}</th>
+                      <th scope="col">{t.keys.startsWith}</th>
+                      <th scope="col">{t.keys.created}</th>
+                      <th scope="col">{t.keys.lastUsed}</th>
+                      <th scope="col">{t.keys.status}</th>
+                      <th scope="col">
+                        <span className="visually-hidden">{t.people.actions}</span>
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {list.map((key) => (
+                      <KeyRow key={key.id} apiKey={key} busy={revoke.busy} onRevoke={() => revoke.run(key)} />
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )
+          }
+        </Loaded>
       </section>
     </div>
   );

@@ -13,8 +13,8 @@ import { ShareLinks } from '../map/share-links.tsx';
 import { paths } from '../paths.ts';
 import { Link } from '../router/router.tsx';
 import { may, useApi } from '../session/session.tsx';
-import { ErrorNotice } from '../ui/errors.tsx';
-import { Loading, Shell } from '../ui/shell.tsx';
+import { Loaded } from '../ui/loaded.tsx';
+import { Shell } from '../ui/shell.tsx';
 import { useResource } from '../ui/use-resource.ts';
 
 /** The downloads offered on a map's page, in this order. */
@@ -40,11 +40,9 @@ export function MapPage({ workspace, mapId }: { workspace: WorkspaceWithRole; ma
   useTitle(loaded.status === 'ready' ? loaded.data.map.title : t.mapPage.title);
   return (
     <Shell workspace={workspace} section="maps" wide>
-      {loaded.status === 'loading' && <Loading />}
-      {loaded.status === 'failed' && <ErrorNotice error={loaded.error} onRetry={loaded.reload} />}
-      {loaded.status === 'ready' && (
-        <MapPageFrame workspace={workspace} map={loaded.data.map} versions={loaded.data.versions} />
-      )}
+      <Loaded resource={loaded}>
+        {(data) => <MapPageFrame workspace={workspace} map={data.map} versions={data.versions} />}
+      </Loaded>
     </Shell>
   );
 }
@@ -81,13 +79,8 @@ function MapPageFrame({
       }
       toolbar={
         <DownloadLinks
-          label={t.mapPage.downloads}
-          links={PAGE_EXPORT_FORMATS.map((format) => ({
-            format,
-            name: t.mapPage.formats[format],
-            title: t.mapPage.downloadAs(t.mapPage.formats[format]),
-            href: api.exportUrl(workspace.slug, map.id, format, map.version),
-          }))}
+          formats={PAGE_EXPORT_FORMATS}
+          hrefOf={(format) => api.exportUrl(workspace.slug, map.id, format, map.version)}
         />
       }
       panelLabel={t.mapPage.panel}

@@ -6,8 +6,8 @@ import { LANGUAGE_NAMES, type UiLanguage } from '../i18n/languages.ts';
 import { paths } from '../paths.ts';
 import { Link } from '../router/router.tsx';
 import { may, useApi } from '../session/session.tsx';
-import { ErrorNotice } from '../ui/errors.tsx';
-import { Loading, PageHeader, Shell } from '../ui/shell.tsx';
+import { Loaded } from '../ui/loaded.tsx';
+import { PageHeader, Shell } from '../ui/shell.tsx';
 import { useResource } from '../ui/use-resource.ts';
 
 export function MapsPage({ workspace }: { workspace: WorkspaceWithRole }) {
@@ -25,18 +25,19 @@ export function MapsPage({ workspace }: { workspace: WorkspaceWithRole }) {
           </Link>
         )}
       </PageHeader>
-      {maps.status === 'loading' && <Loading />}
-      {maps.status === 'failed' && <ErrorNotice error={maps.error} onRetry={maps.reload} />}
-      {maps.status === 'ready' &&
-        (maps.data.length === 0 ? (
-          <p className="empty">{canWrite ? t.maps.emptyEditor : t.maps.empty}</p>
-        ) : (
-          <ul className="map-cards">
-            {maps.data.map((card) => (
-              <MapCardItem key={card.id} workspace={workspace.slug} card={card} />
-            ))}
-          </ul>
-        ))}
+      <Loaded resource={maps}>
+        {(cards) =>
+          cards.length === 0 ? (
+            <p className="empty">{canWrite ? t.maps.emptyEditor : t.maps.empty}</p>
+          ) : (
+            <ul className="map-cards">
+              {cards.map((card) => (
+                <MapCardItem key={card.id} workspace={workspace.slug} card={card} />
+              ))}
+            </ul>
+          )
+        }
+      </Loaded>
     </Shell>
   );
 }

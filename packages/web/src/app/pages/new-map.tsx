@@ -8,7 +8,8 @@ import { Link, useRouter } from '../router/router.tsx';
 import { may, useApi } from '../session/session.tsx';
 import { ErrorNotice } from '../ui/errors.tsx';
 import { formText, SelectField, submitWith, TextField, useAction } from '../ui/forms.tsx';
-import { Loading, PageHeader, Shell } from '../ui/shell.tsx';
+import { Loaded } from '../ui/loaded.tsx';
+import { PageHeader, Shell } from '../ui/shell.tsx';
 import { useResource } from '../ui/use-resource.ts';
 
 export function NewMapPage({ workspace }: { workspace: WorkspaceWithRole }) {
@@ -49,46 +50,46 @@ function FromTemplate({ workspace }: { workspace: string }) {
   return (
     <section aria-labelledby={headingId} className="panel">
       <h2 id={headingId}>{t.newMap.fromTemplate}</h2>
-      {templates.status === 'loading' && <Loading />}
-      {templates.status === 'failed' && <ErrorNotice error={templates.error} onRetry={templates.reload} />}
-      {templates.status === 'ready' && (
-        <form className="form form-wide" onSubmit={submitWith(create.run)}>
-          <SelectField
-            label={t.newMap.mapLanguage}
-            hint={t.newMap.mapLanguageHint}
-            value={language}
-            onChange={(event) => setLanguage(event.target.value as Language)}
-          >
-            {UI_LANGUAGES.map((code) => (
-              <option key={code} value={code} lang={code}>
-                {LANGUAGE_NAMES[code]}
-              </option>
-            ))}
-          </SelectField>
-          <fieldset className="template-choice">
-            <legend>{t.newMap.template}</legend>
-            <div className="template-grid">
-              {templates.data.map((template, index) => (
-                <TemplateOption
-                  key={template.id}
-                  template={template}
-                  language={language}
-                  checked={(chosen ?? templates.data[0]?.id) === template.id}
-                  onChoose={() => setChosen(template.id)}
-                  first={index === 0}
-                />
+      <Loaded resource={templates}>
+        {(list) => (
+          <form className="form form-wide" onSubmit={submitWith(create.run)}>
+            <SelectField
+              label={t.newMap.mapLanguage}
+              hint={t.newMap.mapLanguageHint}
+              value={language}
+              onChange={(event) => setLanguage(event.target.value as Language)}
+            >
+              {UI_LANGUAGES.map((code) => (
+                <option key={code} value={code} lang={code}>
+                  {LANGUAGE_NAMES[code]}
+                </option>
               ))}
+            </SelectField>
+            <fieldset className="template-choice">
+              <legend>{t.newMap.template}</legend>
+              <div className="template-grid">
+                {list.map((template, index) => (
+                  <TemplateOption
+                    key={template.id}
+                    template={template}
+                    language={language}
+                    checked={(chosen ?? list[0]?.id) === template.id}
+                    onChoose={() => setChosen(template.id)}
+                    first={index === 0}
+                  />
+                ))}
+              </div>
+            </fieldset>
+            <TextField label={t.newMap.mapTitle} hint={t.newMap.mapTitleHint} name="title" maxLength={200} />
+            <ErrorNotice error={create.error} />
+            <div>
+              <button type="submit" className="button button-primary" disabled={create.busy}>
+                {t.newMap.create}
+              </button>
             </div>
-          </fieldset>
-          <TextField label={t.newMap.mapTitle} hint={t.newMap.mapTitleHint} name="title" maxLength={200} />
-          <ErrorNotice error={create.error} />
-          <div>
-            <button type="submit" className="button button-primary" disabled={create.busy}>
-              {t.newMap.create}
-            </button>
-          </div>
-        </form>
-      )}
+          </form>
+        )}
+      </Loaded>
     </section>
   );
 }

@@ -10,8 +10,9 @@ import { absoluteUrl, paths } from '../paths.ts';
 import { may, useApi, useSession } from '../session/session.tsx';
 import { CopyField } from '../ui/copy-field.tsx';
 import { ErrorNotice } from '../ui/errors.tsx';
-import { formText, SelectField, submitWith, TextField, useAction } from '../ui/forms.tsx';
-import { Loading, PageHeader, Shell } from '../ui/shell.tsx';
+import { type Action, formText, SelectField, submitWith, TextField, useAction } from '../ui/forms.tsx';
+import { Loaded } from '../ui/loaded.tsx';
+import { PageHeader, Shell } from '../ui/shell.tsx';
 import { useResource } from '../ui/use-resource.ts';
 
 const ROLES: readonly Role[] = ['viewer', 'editor', 'owner'];
@@ -63,73 +64,73 @@ function Members({ workspace, owner }: { workspace: string; owner: boolean }) {
         {status}
       </p>
       <ErrorNotice error={change.error ?? remove.error} />
-      {members.status === 'loading' && <Loading />}
-      {members.status === 'failed' && <ErrorNotice error={members.error} onRetry={members.reload} />}
-      {members.status === 'ready' && (
-        <div className="table-scroll">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t.people.name}</th>
-                <th scope="col">{t.people.email}</th>
-                <th scope="col">{t.people.role}</th>
-                <th scope="col">{t.people.joined}</th>
-                {owner && (
-                  <th scope="col">
-                    <span className="visually-hidden">{t.people.actions}</span>
-                  </th>
-                )}
-              </tr>
-            </thead>
-            <tbody>
-              {members.data.map((member) => (
-                <tr key={member.id}>
-                  <th scope="row">
-                    {member.name} {member.id === me.id && <span className="muted">{t.people.you}</span>}
-                  </th>
-                  <td>{member.email}</td>
-                  <td>
-                    {owner ? (
-                      <select
-                        aria-label={t.people.roleOf(member.name)}
-                        value={member.role}
-                        disabled={change.busy}
-                        onChange={(event) => change.run(member, event.target.value as Role)}
-                      >
-                        {ROLES.map((role) => (
-                          <option key={role} value={role}>
-                            {t.roles[role]}
-                          </option>
-                        ))}
-                      </select>
-                    ) : (
-                      t.roles[member.role]
-                    )}
-                  </td>
-                  <td>
-                    <DateCell at={member.joinedAt} />
-                  </td>
+      <Loaded resource={members}>
+        {(list) => (
+          <div className="table-scroll">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">{t.people.name}</th>
+                  <th scope="col">{t.people.email}</th>
+                  <th scope="col">{t.people.role}</th>
+                  <th scope="col">{t.people.joined}</th>
                   {owner && (
-                    <td>
-                      {member.id !== me.id && (
-                        <button
-                          type="button"
-                          className="button button-small button-danger"
-                          disabled={remove.busy}
-                          onClick={() => remove.run(member)}
-                          aria-label={t.people.removeMember(member.name)}
-                        >
-                          {t.people.remove}
-                        </button>
-                      )}
-                    </td>
+                    <th scope="col">
+                      <span className="visually-hidden">{t.people.actions}</span>
+                    </th>
                   )}
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+              </thead>
+              <tbody>
+                {list.map((member) => (
+                  <tr key={member.id}>
+                    <th scope="row">
+                      {member.name} {member.id === me.id && <span className="muted">{t.people.you}</span>}
+                    </th>
+                    <td>{member.email}</td>
+                    <td>
+                      {owner ? (
+                        <select
+                          aria-label={t.people.roleOf(member.name)}
+                          value={member.role}
+                          disabled={change.busy}
+                          onChange={(event) => change.run(member, event.target.value as Role)}
+                        >
+                          {ROLES.map((role) => (
+                            <option key={role} value={role}>
+                              {t.roles[role]}
+                            </option>
+                          ))}
+                        </select>
+                      ) : (
+                        t.roles[member.role]
+                      )}
+                    </td>
+                    <td>
+                      <DateCell at={member.joinedAt} />
+                    </td>
+                    {owner && (
+                      <td>
+                        {member.id !== me.id && (
+                          <button
+                            type="button"
+                            className="button button-small button-danger"
+                            disabled={remove.busy}
+                            onClick={() => remove.run(member)}
+                            aria-label={t.people.removeMember(member.name)}
+                          >
+                            {t.people.remove}
+                          </button>
+                        )}
+                      </td>
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Loaded>
     </section>
   );
 }
@@ -198,7 +199,7 @@ function InviteForm({ workspace, onInvited }: { workspace: string; onInvited: ()
 }
 
 function Invitations({ workspace, version }: { workspace: string; version: number }) {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
   const api = useApi();
   const headingId = useId();
   const invitations = useResource(`invitations/${workspace}/${version}`, (signal) =>
@@ -208,43 +209,49 @@ function Invitations({ workspace, version }: { workspace: string; version: numbe
     await api.revokeInvitation(workspace, invitation.id);
     invitations.reload();
   });
-  const now = Date.now();
-  const open =
-    invitations.status === 'ready'
-      ? invitations.data.filter((i) => i.acceptedAt === null && i.revokedAt === null && i.expiresAt > now)
-      : [];
   return (
     <section aria-labelledby={headingId} className="panel">
       <h2 id={headingId}>{t.people.invitations}</h2>
       <ErrorNotice error={revoke.error} />
-      {invitations.status === 'loading' && <Loading />}
-      {invitations.status === 'failed' && (
-        <ErrorNotice error={invitations.error} onRetry={invitations.reload} />
-      )}
-      {invitations.status === 'ready' &&
-        (open.length === 0 ? (
-          <p className="muted">{t.people.noInvitations}</p>
-        ) : (
-          <ul className="invitation-list">
-            {open.map((invitation) => (
-              <li key={invitation.id}>
-                <span>
-                  {invitation.email} · {t.roles[invitation.role]} ·{' '}
-                  {t.people.expires(formatDate(language, invitation.expiresAt))}
-                </span>
-                <button
-                  type="button"
-                  className="button button-small button-danger"
-                  disabled={revoke.busy}
-                  onClick={() => revoke.run(invitation)}
-                  aria-label={t.people.revokeInvitation(invitation.email)}
-                >
-                  {t.people.revoke}
-                </button>
-              </li>
-            ))}
-          </ul>
-        ))}
+      <Loaded resource={invitations}>
+        {(list) => <OpenInvitations invitations={list} revoke={revoke} />}
+      </Loaded>
     </section>
+  );
+}
+
+/** The invitations nobody accepted yet, that were not revoked and have not expired. */
+function OpenInvitations({
+  invitations,
+  revoke,
+}: {
+  invitations: Invitation[];
+  revoke: Action<[Invitation]>;
+}) {
+  const { t, language } = useI18n();
+  const now = Date.now();
+  const open = invitations.filter((i) => i.acceptedAt === null && i.revokedAt === null && i.expiresAt > now);
+  return open.length === 0 ? (
+    <p className="muted">{t.people.noInvitations}</p>
+  ) : (
+    <ul className="invitation-list">
+      {open.map((invitation) => (
+        <li key={invitation.id}>
+          <span>
+            {invitation.email} · {t.roles[invitation.role]} ·{' '}
+            {t.people.expires(formatDate(language, invitation.expiresAt))}
+          </span>
+          <button
+            type="button"
+            className="button button-small button-danger"
+            disabled={revoke.busy}
+            onClick={() => revoke.run(invitation)}
+            aria-label={t.people.revokeInvitation(invitation.email)}
+          >
+            {t.people.revoke}
+          </button>
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -5,8 +5,8 @@ import { useI18n, useTitle } from '../i18n/i18n.tsx';
 import { DownloadLinks, MapFrame } from '../map/map-frame.tsx';
 import { MapView } from '../map/map-view.tsx';
 import { useApi } from '../session/session.tsx';
-import { ErrorNotice } from '../ui/errors.tsx';
-import { Loading, Shell } from '../ui/shell.tsx';
+import { Loaded } from '../ui/loaded.tsx';
+import { Shell } from '../ui/shell.tsx';
 import { useResource } from '../ui/use-resource.ts';
 import { MapFacts } from './map.tsx';
 
@@ -19,42 +19,37 @@ export function SharedMapPage({ token }: { token: string }) {
   useTitle(shared.status === 'ready' ? shared.data.title : t.mapPage.sharedTitle);
   return (
     <Shell wide>
-      {shared.status === 'loading' && <Loading />}
-      {shared.status === 'failed' && <ErrorNotice error={shared.error} />}
-      {shared.status === 'ready' && (
-        <MapFrame
-          title={shared.data.title}
-          lang={shared.data.document.language}
-          meta={
-            <>
-              {t.mapPage.sharedTitle} · {t.mapPage.version(shared.data.version)} ·{' '}
-              <time title={formatDateTime(language, shared.data.updatedAt)}>
-                {formatRelative(language, shared.data.updatedAt, Date.now())}
-              </time>
-            </>
-          }
-          toolbar={
-            <DownloadLinks
-              label={t.mapPage.downloads}
-              links={SHARED_FORMATS.map((format) => ({
-                format,
-                name: t.mapPage.formats[format],
-                title: t.mapPage.downloadAs(t.mapPage.formats[format]),
-                href: api.sharedExportUrl(token, format),
-              }))}
-            />
-          }
-          panelLabel={t.mapPage.panel}
-          panel={
-            <>
-              <p className="muted">{t.mapPage.sharedNotice}</p>
-              <MapFacts document={shared.data.document} />
-            </>
-          }
-        >
-          <MapView src={api.sharedExportUrl(token, 'svg')} title={shared.data.title} />
-        </MapFrame>
-      )}
+      <Loaded resource={shared}>
+        {(map) => (
+          <MapFrame
+            title={map.title}
+            lang={map.document.language}
+            meta={
+              <>
+                {t.mapPage.sharedTitle} · {t.mapPage.version(map.version)} ·{' '}
+                <time title={formatDateTime(language, map.updatedAt)}>
+                  {formatRelative(language, map.updatedAt, Date.now())}
+                </time>
+              </>
+            }
+            toolbar={
+              <DownloadLinks
+                formats={SHARED_FORMATS}
+                hrefOf={(format) => api.sharedExportUrl(token, format)}
+              />
+            }
+            panelLabel={t.mapPage.panel}
+            panel={
+              <>
+                <p className="muted">{t.mapPage.sharedNotice}</p>
+                <MapFacts document={map.document} />
+              </>
+            }
+          >
+            <MapView src={api.sharedExportUrl(token, 'svg')} title={map.title} />
+          </MapFrame>
+        )}
+      </Loaded>
     </Shell>
   );
 }
