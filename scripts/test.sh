@@ -9,6 +9,8 @@ echo "== type check (tsc --noEmit)"
 npx tsc -p tsconfig.json || status=1
 echo "== lint and format (biome)"
 npx biome ci --reporter=summary . || status=1
+echo "== web app (vite build, when its sources changed)"
+node --import tsx packages/web/src/build-cli.ts || status=1
 echo "== tests (vitest)"
 report="$(mktemp -d)/vitest.json"
 npx vitest run --reporter=default --reporter=json --outputFile.json="$report" || status=1

@@ -91,7 +91,14 @@ export function createApp(deps: ServerDeps) {
     },
   });
 
-  app.notFound((c) => c.json(errorBody('not-found', `no route for ${c.req.method} ${c.req.path}`), 404));
+  const { web } = deps;
+  if (web) app.get('/assets/:name', (c) => web.asset(c, c.req.param('name')));
+  app.notFound((c) => {
+    // Page addresses belong to the web app's router (deep links); the API's unknown paths stay JSON.
+    const page = (c.req.method === 'GET' || c.req.method === 'HEAD') && !/^\/api(\/|$)/.test(c.req.path);
+    if (web && page) return web.page(c);
+    return c.json(errorBody('not-found', `no route for ${c.req.method} ${c.req.path}`), 404);
+  });
   app.onError((error, c) => {
     if (error instanceof HttpError)
       return c.json(errorBody(error.code, error.message, error.details), error.status);

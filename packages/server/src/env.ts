@@ -1,6 +1,7 @@
 /** What the app is built from, and what a request carries through its middleware. */
 import type { ApiKey, Role, ServiceStore, User, Workspace } from '@touchline/storage';
 import type { RateLimit } from './rate-limit.ts';
+import type { WebApp } from './web-app.ts';
 import type { WorkspaceEvents } from './workspace-events.ts';
 
 export interface ServerConfig {
@@ -37,6 +38,8 @@ export interface ServerDeps {
   config: ServerConfig;
   /** Epoch milliseconds; injected so tests control time. */
   now: () => number;
+  /** The built web app to serve at every address outside /api/; without it, the server is the API only. */
+  web?: WebApp;
 }
 
 /** Who is asking: a signed-in person (cookie session) or a program with an API key. */

@@ -9,6 +9,7 @@ import { SERVICE_DATABASE_FILE, ServiceStore } from '@touchline/storage';
 import { createApp } from './app.ts';
 import { ensureDemoWorkspace } from './demo.ts';
 import { DEFAULT_CONFIG, type ServerConfig, type ServerDeps } from './env.ts';
+import { DEFAULT_WEB_DIR, WebApp } from './web-app.ts';
 import { DirectoryWorkspaceEvents } from './workspace-events.ts';
 
 export interface StartOptions {
@@ -23,6 +24,8 @@ export interface StartOptions {
   /** Customers of the demo shop (10,000 by default; tests use fewer). */
   demoCustomers?: number;
   log?: (line: string) => void;
+  /** The built web app's folder (packages/web/dist by default); false serves the API only. */
+  webDir?: string | false;
 }
 
 export interface RunningServer {
@@ -39,7 +42,14 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const now = options.now ?? Date.now;
   const store = ServiceStore.open(join(options.dataDir, SERVICE_DATABASE_FILE), { now });
   const events = new DirectoryWorkspaceEvents(options.dataDir);
-  const deps: ServerDeps = { store, events, config: { ...DEFAULT_CONFIG, ...options.config }, now };
+  const webDir = options.webDir ?? DEFAULT_WEB_DIR;
+  const deps: ServerDeps = {
+    store,
+    events,
+    config: { ...DEFAULT_CONFIG, ...options.config },
+    now,
+    ...(webDir === false ? {} : { web: new WebApp(webDir) }),
+  };
   if (options.demo ?? true) {
     await ensureDemoWorkspace(deps, {
       ...(options.demoCustomers === undefined ? {} : { customers: options.demoCustomers }),

@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { buildSnippet } from './index.ts';
+import { typeCheckProject } from './testing/typecheck.ts';
 
 describe('buildSnippet', () => {
   it('bundles the snippet to one minified IIFE under 3 KB gzipped', async () => {
@@ -25,23 +25,9 @@ describe('buildSnippet', () => {
 describe('the browser sources', () => {
   it('type-check against the DOM library without Node types', () => {
     // The root type check leaves them out (it is Node-only); their own tsconfig is checked here.
-    const configPath = fileURLToPath(new URL('./browser/tsconfig.json', import.meta.url));
-    const config = ts.getParsedCommandLineOfConfigFile(configPath, undefined, {
-      ...ts.sys,
-      onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
-        throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
-      },
-    });
-    if (!config) throw new Error(`cannot read ${configPath}`);
-    expect(config.options.types).toEqual([]);
-    expect(config.fileNames.some((name) => name.endsWith('browser/snippet.ts'))).toBe(true);
-    const program = ts.createProgram(config.fileNames, config.options);
-    const problems = ts.getPreEmitDiagnostics(program).map((diagnostic) => {
-      const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n');
-      if (!diagnostic.file || diagnostic.start === undefined) return message;
-      const { line, character } = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start);
-      return `${diagnostic.file.fileName}:${line + 1}:${character + 1}: ${message}`;
-    });
-    expect(problems).toEqual([]);
+    const check = typeCheckProject(fileURLToPath(new URL('./browser/tsconfig.json', import.meta.url)));
+    expect(check.options.types).toEqual([]);
+    expect(check.fileNames.some((name) => name.endsWith('browser/snippet.ts'))).toBe(true);
+    expect(check.problems).toEqual([]);
   });
 });

@@ -10,13 +10,17 @@ export interface TestServer extends RunningServer {
   client(): TestClient;
 }
 
-/** A server without the demo workspace unless asked (`demo: true`, with a small shop). */
+/**
+ * A server without the demo workspace unless asked (`demo: true`, with a small shop). It serves
+ * the web app's build (packages/web/dist) unless given another `webDir`.
+ */
 export async function startTestServer(
   options: {
     config?: Partial<ServerConfig>;
     now?: () => number;
     demo?: boolean;
     demoCustomers?: number;
+    webDir?: string | false;
   } = {},
 ) {
   const dataDir = mkdtempSync(join(tmpdir(), 'touchline-server-'));
