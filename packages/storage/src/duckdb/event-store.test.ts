@@ -2,96 +2,14 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  type EventStore,
-  forEachCustomer,
-  MemoryEventStore,
-  type Scan,
-  type ScanRequest,
-  type TrackedEvent,
-} from '@touchline/analytics';
+import { MemoryEventStore, type TrackedEvent } from '@touchline/analytics';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { InvalidRowsError, StorageError } from '../errors.ts';
 import { eventsCsv, eventsNdjson, randomEvents, tempFolder } from '../testing/event-files.ts';
-import { DuckDbEventStore } from './event-store.ts';
-
-/** Each customer's events as readable rows; customers sorted, since engines number them differently. */
-async function decode(scan: Scan): Promise<string[]> {
-  const { events, channels, campaigns, groups } = scan.dictionaries;
-  const customers: string[] = [];
-  await forEachCustomer(scan.batches, ({ batch, start, end }) => {
-    const rows: unknown[] = [];
-    for (let i = start; i < end; i++) {
-      rows.push([
-        batch.time[i],
-        events[batch.event[i] ?? -1],
-        batch.marks[i],
-        batch.cls[i],
-        batch.channel ? (channels[batch.channel[i] ?? -1] ?? null) : undefined,
-        batch.campaign ? (campaigns[batch.campaign[i] ?? -1] ?? null) : undefined,
-        batch.session ? (batch.session[i] === -1 ? null : 'session') : undefined,
-        batch.revenue ? (Number.isNaN(batch.revenue[i]) ? null : batch.revenue[i]) : undefined,
-        batch.value ? (Number.isNaN(batch.value[i]) ? null : batch.value[i]) : undefined,
-        batch.group ? (groups[batch.group[i] ?? -1] ?? null) : undefined,
-      ]);
-    }
-    customers.push(JSON.stringify(rows));
-  });
-  return customers.sort();
-}
-
-/** Per customer, which events start a new session (session ids are hashed differently per engine). */
-async function sessionStarts(store: EventStore): Promise<string[]> {
-  const scan = await store.scan({ columns: ['session'] });
-  const out: string[] = [];
-  await forEachCustomer(scan.batches, ({ batch, start, end }) => {
-    const starts: number[] = [];
-    for (let i = start + 1; i < end; i++)
-      if (batch.session?.[i] !== batch.session?.[i - 1]) starts.push(i - start);
-    out.push(`${batch.time[start]}:${starts.join(',')}`);
-  });
-  return out.sort();
-}
-
-const SCAN_REQUESTS: readonly ScanRequest[] = [
-  { columns: ['channel', 'campaign', 'revenue', 'value'] },
-  {
-    markers: [
-      [{ event: 'page_view', where: [{ property: 'url', op: 'starts-with', value: '/product/' }] }],
-      [{ event: 'add_to_cart' }],
-      [{ event: 'order_completed', where: [{ property: 'revenue', op: 'gt', value: 50 }] }],
-      [
-        { event: 'page_view' },
-        { event: 'ad_click', where: [{ property: 'channel', op: 'in', value: ['social', 'display'] }] },
-      ],
-    ],
-    matchedOnly: true,
-  },
-  {
-    classes: [
-      [{ event: 'email_open', where: [{ property: 'list', value: 'newsletter' }] }],
-      [{ event: 'page_view', where: [{ property: 'url', value: '/' }] }],
-      [{ event: 'page_view', where: [{ property: 'url', op: 'contains', value: 'summer' }] }],
-      [{ event: 'page_view', where: [{ property: 'url', op: 'regex', value: '^/blog/.*s$' }] }],
-      [{ event: 'ad_click', where: [{ property: 'campaign', op: 'neq', value: 'spring' }] }],
-      [{ event: 'survey_answer', where: [{ property: 'value', op: 'lt', value: 7 }] }],
-      [{ event: 'email_open', where: [{ property: 'size', value: 40 }] }],
-      [{ event: 'email_open', where: [{ property: 'size', op: 'exists' }] }],
-      [{ event: 'ad_click', where: [{ property: 'channel', op: 'starts-with', value: 's' }] }],
-      [{ event: 'no_such_event' }],
-    ],
-    columns: ['channel'],
-  },
-  {
-    markers: [[{ event: 'order_completed' }]],
-    matchedOnly: true,
-    orWithChannel: true,
-    columns: ['channel', 'revenue'],
-  },
-  { groupBy: 'channel', columns: [] },
-  { groupBy: 'list' },
-  { groupBy: 'url', from: Date.UTC(2026, 0, 2), to: Date.UTC(2026, 0, 3) },
-];
+import { decode, expectClustered, SCAN_REQUESTS, sessionStarts } from '../testing/scans.ts';
+import { Database } from './database.ts';
+import { DuckDbEventStore, EVENT_STORE_FILE } from './event-store.ts';
+import { STORE_SCHEMA_VERSION } from './schema.ts';
 
 describe('DuckDbEventStore', () => {
   let folder: ReturnType<typeof tempFolder>;
@@ -361,6 +279,122 @@ describe('DuckDbEventStore', () => {
     const odd = folder.file('events.xlsx', 'x');
     await expect(store.importEvents(odd)).rejects.toMatchObject({ code: 'unsupported-format' });
     expect(StorageError).toBeDefined();
+  });
+});
+
+describe('importing into a store that holds events', () => {
+  let folder: ReturnType<typeof tempFolder>;
+  let store: DuckDbEventStore;
+
+  beforeEach(async () => {
+    folder = tempFolder();
+    store = await DuckDbEventStore.open(join(folder.path, 'data'));
+  });
+  afterEach(() => {
+    store.close();
+    folder.cleanup();
+  });
+
+  const userNumber = (event: TrackedEvent) => Number(event.userId.slice('user-'.length));
+  const requests = [SCAN_REQUESTS[0], SCAN_REQUESTS[2], SCAN_REQUESTS[5]].filter((r) => r !== undefined);
+
+  async function expectSameAs(memory: MemoryEventStore): Promise<void> {
+    await expectClustered(store.db);
+    for (const request of requests)
+      expect(await decode(await store.scan(request))).toEqual(await decode(await memory.scan(request)));
+    expect(await store.summary()).toEqual(await memory.summary());
+  }
+
+  it('stores what importing everything at once stores, and keeps the table in customer order', async () => {
+    const events = randomEvents(31, 1200, 80);
+    const first = events.filter((event) => userNumber(event) < 60);
+    await store.importEvents(folder.file('first.csv', eventsCsv(first)));
+    await expectSameAs(new MemoryEventStore(first));
+
+    // New customers and the customers numbered last: only the end of the table is rewritten.
+    const order = [...new Set(first.map((event) => event.userId))];
+    const last = new Set(order.slice(-5));
+    const second = [
+      ...events.filter((event) => userNumber(event) >= 60),
+      ...randomEvents(33, 400, 60).filter((event) => last.has(event.userId)),
+    ];
+    const result = await store.importEvents(folder.file('second.csv', eventsCsv(second)));
+    expect(result.imported).toBe(second.length);
+    await expectSameAs(new MemoryEventStore([...first, ...second]));
+
+    // Events of the first customers as well: the whole table is rewritten.
+    const third = randomEvents(32, 300, 80);
+    await store.importEvents(folder.file('third.csv', eventsCsv(third)));
+    await expectSameAs(new MemoryEventStore([...first, ...second, ...third]));
+  });
+
+  it('trims user ids, names, channels and campaigns as before, once per distinct value', async () => {
+    const file = folder.file(
+      'spaced.csv',
+      [
+        'user_id,timestamp,event,channel,campaign',
+        'anna,2026-01-01T10:00:00Z,page_view,social,spring',
+        ' anna ,2026-01-01T11:00:00Z, page_view , social ,spring ',
+        'anna\u00a0,2026-01-01T12:00:00Z,ad_click,  ,',
+        '\u00a0,2026-01-01T13:00:00Z,ad_click,,',
+        'bram,2026-01-01T14:00:00Z,\u3000,,',
+      ].join('\n'),
+    );
+    const error = (await store.importEvents(file).catch((e: unknown) => e)) as InvalidRowsError;
+    expect(error.problems).toEqual([
+      { line: 5, message: 'user_id is empty' },
+      { line: 6, message: 'event is empty' },
+    ]);
+    await store.importEvents(file, { skipInvalid: true });
+    expect(
+      await store.db.rows('SELECT user_id, event, channel, campaign FROM events_readable ORDER BY timestamp'),
+    ).toEqual([
+      { user_id: 'anna', event: 'page_view', channel: 'social', campaign: 'spring' },
+      { user_id: 'anna', event: 'page_view', channel: 'social', campaign: 'spring' },
+      { user_id: 'anna', event: 'ad_click', channel: null, campaign: null },
+    ]);
+    expect(await store.summary()).toMatchObject({ customers: 1, eventNames: 2 });
+  });
+});
+
+describe('a store written by the version before the tail', () => {
+  it('is read as it was, and takes appended events from then on', async () => {
+    const folder = tempFolder();
+    try {
+      const data = join(folder.path, 'data');
+      const events = randomEvents(41, 300);
+      const old = await Database.open(data, EVENT_STORE_FILE);
+      await old.run(`
+        CREATE TABLE store_meta (key VARCHAR NOT NULL, value VARCHAR NOT NULL);
+        INSERT INTO store_meta VALUES ('schema_version', '1');
+        CREATE TABLE customers (code INTEGER NOT NULL, user_id VARCHAR NOT NULL);
+        CREATE TABLE names (kind VARCHAR NOT NULL, code INTEGER NOT NULL, name VARCHAR NOT NULL);
+        CREATE TABLE events (customer INTEGER NOT NULL, ts TIMESTAMP NOT NULL, seq BIGINT NOT NULL,
+          event INTEGER NOT NULL, channel INTEGER, campaign INTEGER, session_id VARCHAR, url VARCHAR,
+          revenue DOUBLE, value DOUBLE, properties JSON, event_id VARCHAR);
+        CREATE TABLE costs (date DATE NOT NULL, channel VARCHAR NOT NULL, campaign VARCHAR NOT NULL,
+          cost DOUBLE NOT NULL, impressions BIGINT NOT NULL, viewable_impressions BIGINT NOT NULL,
+          audible_impressions BIGINT NOT NULL, clicks BIGINT NOT NULL);`);
+      old.close();
+      let store = await DuckDbEventStore.open(data);
+      await store.importEvents(folder.file('a.csv', eventsCsv(events.slice(0, 200))));
+      store.close();
+
+      store = await DuckDbEventStore.open(data);
+      try {
+        expect(await store.db.row("SELECT value FROM store_meta WHERE key = 'schema_version'")).toEqual({
+          value: String(STORE_SCHEMA_VERSION),
+        });
+        expect(await store.appendEvents(events.slice(150))).toEqual({ appended: 100, duplicates: 50 });
+        expect(await decode(await store.scan(SCAN_REQUESTS[0] ?? {}))).toEqual(
+          await decode(await new MemoryEventStore(events).scan(SCAN_REQUESTS[0] ?? {})),
+        );
+      } finally {
+        store.close();
+      }
+    } finally {
+      folder.cleanup();
+    }
   });
 });
 

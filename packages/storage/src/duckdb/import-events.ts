@@ -8,6 +8,7 @@ import { EVENT_FIELDS, type EventField, REQUIRED_EVENT_FIELDS } from '@touchline
 import { InvalidRowsError, type RowProblem, StorageError } from '../errors.ts';
 import { type EventFileFormat, estimateTextRows, resolveFormat } from '../files.ts';
 import { sqlIdentifier, sqlString } from '../sql.ts';
+import { foldIntoEvents, nextSeq, storedEventCount } from './cluster.ts';
 import type { Database } from './database.ts';
 
 export interface ImportOptions {
@@ -149,11 +150,15 @@ function ndjsonSource(path: string, mapping: Readonly<Record<string, string>>): 
   };
 }
 
-/** Timestamps: epoch milliseconds, or ISO 8601 with a zone (Z or an offset). */
-const TIMESTAMP_SQL = `CASE
-  WHEN TRY_CAST(timestamp AS BIGINT) IS NOT NULL THEN make_timestamp(TRY_CAST(timestamp AS BIGINT) * 1000)
-  WHEN regexp_matches(timestamp, '(?:[Zz]|[+-]\\d\\d(?::?\\d\\d)?)$') THEN CAST(TRY_CAST(timestamp AS TIMESTAMPTZ) AS TIMESTAMP)
-END`;
+/**
+ * Timestamps: ISO 8601 with a zone (Z or an offset), or epoch milliseconds. The two forms share
+ * no string, so the order of the tries does not change the result; ISO goes first because a
+ * failed BIGINT cast is costly, and the instant is taken as epoch microseconds because the
+ * TIMESTAMPTZ to TIMESTAMP cast goes through a calendar for every row.
+ */
+const TIMESTAMP_SQL = `COALESCE(
+  CASE WHEN regexp_matches(timestamp, '(?:[Zz]|[+-]\\d\\d(?::?\\d\\d)?)$') THEN make_timestamp(epoch_us(TRY_CAST(timestamp AS TIMESTAMPTZ))) END,
+  make_timestamp(TRY_CAST(timestamp AS BIGINT) * 1000))`;
 
 const blank = (field: string) => `(${field} IS NULL OR trim(${field}) = '')`;
 const quoted = (field: string) => `'"' || left(${field}, 60) || '"'`;
@@ -189,39 +194,55 @@ const ROW_CHECKS: readonly { bad: string; message: string }[] = [
 const BAD_ROW_SQL = ROW_CHECKS.map((check) => check.bad).join(' OR ');
 
 /**
- * The staged row: every field parsed once. A row is bad when a required field is missing or a
- * value that was given did not parse: the same rows ROW_CHECKS names, found without
- * evaluating each check (parsing twice would cost a third of an import).
+ * A key (user id, event name) that is missing or only spaces. Only a value that starts with a
+ * space (ASCII, or one of Unicode's, which trim also removes) can trim to nothing, so most rows
+ * are decided without a trim.
+ */
+const blankKey = (field: string) =>
+  `${field} IS NULL OR ${field} = '' OR ((ascii(${field}) = 32 OR ascii(${field}) > 127) AND trim(${field}) = '')`;
+
+/**
+ * The staged row: every value parsed once, in file order (its rowid orders events at the same
+ * time). Keys (user_id, event, channel, campaign) stay as written: they are trimmed once per
+ * distinct value when they are encoded, not once per row. A row is bad for the same reasons
+ * ROW_CHECKS names, found without evaluating each check: CASE tries the cheap tests first and
+ * stops at the first that holds.
  */
 const STAGED_SQL = (source: string) => `
   SELECT * EXCLUDE (revenue_raw, value_raw, properties_raw),
-    COALESCE(user_id IS NULL OR user_id = '' OR event IS NULL OR event = '' OR ts IS NULL
-      OR (revenue IS NULL AND NOT ${blank('revenue_raw')})
-      OR (value IS NULL AND NOT ${blank('value_raw')})
-      OR (properties IS NULL AND NOT ${blank('properties_raw')})
-      OR (properties IS NOT NULL AND json_type(properties) <> 'OBJECT'), TRUE) AS bad
+    CASE
+      WHEN ts IS NULL THEN TRUE
+      WHEN ${blankKey('user_id')} THEN TRUE
+      WHEN ${blankKey('event')} THEN TRUE
+      WHEN revenue IS NULL AND revenue_raw IS NOT NULL AND trim(revenue_raw) <> '' THEN TRUE
+      WHEN value IS NULL AND value_raw IS NOT NULL AND trim(value_raw) <> '' THEN TRUE
+      WHEN properties IS NULL AND properties_raw IS NOT NULL AND trim(properties_raw) <> '' THEN TRUE
+      WHEN properties IS NOT NULL AND ascii(properties_raw) <> 123 AND json_type(properties) <> 'OBJECT' THEN TRUE
+      ELSE FALSE
+    END AS bad
   FROM (
     SELECT
       NULLIF(trim(event_id), '') AS event_id,
-      trim(user_id) AS user_id,
+      user_id,
       ${TIMESTAMP_SQL} AS ts,
-      trim(event) AS event,
+      event,
       NULLIF(trim(session_id), '') AS session_id,
-      NULLIF(trim(channel), '') AS channel,
-      NULLIF(trim(campaign), '') AS campaign,
+      channel,
+      campaign,
       NULLIF(url, '') AS url,
       TRY_CAST(NULLIF(trim(revenue), '') AS DOUBLE) AS revenue,
       TRY_CAST(NULLIF(trim(value), '') AS DOUBLE) AS value,
-      CASE WHEN ${blank('properties')} OR NOT json_valid(properties) THEN NULL ELSE CAST(properties AS JSON) END AS properties,
+      CASE WHEN properties IS NULL OR NOT json_valid(properties) THEN NULL ELSE CAST(properties AS JSON) END AS properties,
       revenue AS revenue_raw, value AS value_raw, properties AS properties_raw
     FROM (${source}))`;
 
-/** Polls DuckDB's progress while `work` runs. */
+/** Polls DuckDB's progress while `work` runs, when someone listens. */
 async function withProgress<T>(
   db: Database,
-  report: (fraction: number) => void,
+  report: ((fraction: number) => void) | undefined,
   work: Promise<T>,
 ): Promise<T> {
+  if (report === undefined) return work;
   const timer = setInterval(() => {
     const percentage = db.progress();
     if (percentage >= 0) report(Math.min(1, percentage / 100));
@@ -243,14 +264,96 @@ async function firstProblems(db: Database, source: Source, limit: number): Promi
   return rows.map((row) => ({ line: row.n - 1 + source.firstLine, message: row.message }));
 }
 
-/** Adds names not yet in the dictionary of `kind`, taken from column `column` of `staged`. */
-async function addNames(db: Database, kind: string, column: string): Promise<void> {
-  await db.run(`
-    INSERT INTO names
-    SELECT ${sqlString(kind)}, (SELECT COALESCE(max(code), -1) FROM names WHERE kind = ${sqlString(kind)}) + row_number() OVER (ORDER BY name), name
-    FROM (SELECT DISTINCT ${column} AS name FROM staged WHERE ${column} IS NOT NULL) s
-    WHERE name NOT IN (SELECT name FROM names WHERE kind = ${sqlString(kind)})`);
+/** Staged event ids and their distinct hashes: equal counts prove that no id comes twice. */
+const ID_COUNTS_SQL = 'count(event_id) AS ids, count(DISTINCT hash(event_id)) AS hashes';
+
+function idCounts(row: Record<string, unknown> | undefined): { ids: number; repeatsPossible: boolean } {
+  const ids = Number(row?.ids ?? 0);
+  return { ids, repeatsPossible: ids !== Number(row?.hashes ?? 0) };
 }
+
+/**
+ * Drops staged events whose id came earlier in the file or is already stored (re-importing an
+ * event id is a no-op), and says how many were dropped.
+ */
+async function dropRepeatedIds(db: Database, repeatsPossible: boolean): Promise<number> {
+  let dropped = 0;
+  if (repeatsPossible) {
+    const deleted = await db.row<{ Count: number }>(
+      'DELETE FROM staged WHERE event_id IS NOT NULL AND rowid NOT IN (SELECT min(rowid) FROM staged WHERE event_id IS NOT NULL GROUP BY event_id)',
+    );
+    dropped += deleted?.Count ?? 0;
+  }
+  if ((await storedEventCount(db)) > 0) {
+    // The join builds on the file's ids and streams the stored ones past them.
+    const deleted = await db.row<{ Count: number }>(`
+      DELETE FROM staged WHERE rowid IN (
+        SELECT s.rowid FROM staged s
+        JOIN (SELECT event_id FROM events UNION ALL SELECT event_id FROM events_tail) e ON e.event_id = s.event_id)`);
+    dropped += deleted?.Count ?? 0;
+  }
+  return dropped;
+}
+
+/** A dictionary the staged keys are encoded with: `customers`, or one kind of `names`. */
+interface Dictionary {
+  /** The staged column holding the key as written. */
+  column: 'user_id' | 'event' | 'channel' | 'campaign';
+  table: 'customers' | 'names';
+  kind?: string;
+  /** New customers are numbered in order of first appearance, new names in name order. */
+  order: 'first' | 'name';
+}
+
+const DICTIONARIES: readonly Dictionary[] = [
+  { column: 'user_id', table: 'customers', order: 'first' },
+  { column: 'event', table: 'names', kind: 'event', order: 'name' },
+  { column: 'channel', table: 'names', kind: 'channel', order: 'name' },
+  { column: 'campaign', table: 'names', kind: 'campaign', order: 'name' },
+];
+
+/**
+ * Adds the staged keys not yet in `dictionary`, and leaves the temp table `<column>_codes (raw,
+ * code)`: the code of each key as written. Keys are trimmed here, once per distinct value; a
+ * blank key gets no code.
+ */
+async function encodeKeys(db: Database, dictionary: Dictionary): Promise<void> {
+  const { column, table, kind } = dictionary;
+  const nameColumn = table === 'customers' ? 'user_id' : 'name';
+  const scope = kind === undefined ? 'TRUE' : `kind = ${sqlString(kind)}`;
+  const keys = `${column}_keys`;
+  await db.run(`
+    CREATE OR REPLACE TEMP TABLE ${keys} AS
+    SELECT raw, trim(raw) AS name, first FROM (
+      SELECT ${column} AS raw, min(rowid) AS first FROM staged WHERE ${column} IS NOT NULL GROUP BY ${column})
+    WHERE trim(raw) <> ''`);
+  const known = await db.row<{ n: number; next: number }>(
+    `SELECT count(*) AS n, COALESCE(max(code), -1) + 1 AS next FROM ${table} WHERE ${scope}`,
+  );
+  const unknown =
+    (known?.n ?? 0) > 0
+      ? `WHERE NOT EXISTS (SELECT 1 FROM ${table} d WHERE ${scope} AND d.${nameColumn} = k.name)`
+      : '';
+  await db.run(`
+    INSERT INTO ${table}
+    SELECT ${kind === undefined ? '' : `${sqlString(kind)}, `}${known?.next ?? 0} + row_number() OVER (ORDER BY ${dictionary.order}) - 1, name
+    FROM (SELECT name, min(first) AS first FROM ${keys} GROUP BY name) k ${unknown}`);
+  await db.run(`
+    CREATE OR REPLACE TEMP TABLE ${column}_codes AS
+    SELECT k.raw, d.code FROM ${keys} k JOIN ${table} d ON d.${nameColumn} = k.name WHERE ${scope}`);
+  await db.run(`DROP TABLE ${keys}`);
+}
+
+/** The staged events, encoded as rows of the events table. */
+const ENCODED_SQL = (seqBase: number) => `
+  SELECT u.code AS customer, s.ts, ${seqBase} + s.rowid AS seq, e.code AS event,
+         ch.code AS channel, ca.code AS campaign, s.session_id, s.url, s.revenue, s.value,
+         s.properties, s.event_id
+  FROM staged s
+  JOIN user_id_codes u ON u.raw = s.user_id
+  JOIN event_codes e ON e.raw = s.event
+  LEFT JOIN channel_codes ch ON ch.raw = s.channel
+  LEFT JOIN campaign_codes ca ON ca.raw = s.campaign`;
 
 /** Imports one event file into the store. */
 export async function importEventFile(
@@ -264,101 +367,65 @@ export async function importEventFile(
   checkMapping(mapping);
   const source =
     format === 'ndjson' ? ndjsonSource(path, mapping) : await tabularSource(db, path, format, mapping);
-  const progress = options.onProgress ?? (() => {});
-  const limit = options.maxProblems ?? 20;
+  // Keeping track of progress costs time, so DuckDB does it only while someone listens.
+  if (options.onProgress) await db.trackProgress(true);
+  try {
+    return await db.transaction(() => importSource(db, { path, format, source, started }, options));
+  } finally {
+    if (options.onProgress) await db.trackProgress(false);
+  }
+}
 
-  return db.transaction(async () => {
-    progress({ phase: 'reading', fraction: 0, rows: 0 });
-    await withProgress(
-      db,
-      (fraction) =>
-        progress({ phase: 'reading', fraction, rows: Math.round(fraction * source.estimatedRows) }),
-      db.run(`CREATE OR REPLACE TEMP TABLE staged AS ${STAGED_SQL(source.select)}`),
-    );
-    const counts = await db.row<{ rows: number; bad: number }>(
-      'SELECT count(*) AS rows, count(*) FILTER (WHERE bad) AS bad FROM staged',
-    );
-    const rows = counts?.rows ?? 0;
-    const bad = counts?.bad ?? 0;
-    progress({ phase: 'checking', fraction: 1, rows });
-    let problems: RowProblem[] = [];
-    if (bad > 0) {
-      problems = await firstProblems(db, source, limit);
-      if (!options.skipInvalid) throw new InvalidRowsError(path, problems, bad, rows, source.unit);
-      await db.run('DELETE FROM staged WHERE bad');
-    }
+async function importSource(
+  db: Database,
+  file: { path: string; format: EventFileFormat; source: Source; started: number },
+  options: ImportOptions,
+): Promise<ImportResult> {
+  const { path, format, source, started } = file;
+  const listener = options.onProgress;
+  const progress = listener ?? (() => {});
+  progress({ phase: 'reading', fraction: 0, rows: 0 });
+  await withProgress(
+    db,
+    listener &&
+      ((fraction) =>
+        listener({ phase: 'reading', fraction, rows: Math.round(fraction * source.estimatedRows) })),
+    db.run(`CREATE OR REPLACE TEMP TABLE staged AS ${STAGED_SQL(source.select)}`),
+  );
+  const counts = await db.row<{ rows: number; bad: number; ids: number; hashes: number }>(
+    `SELECT count(*) AS rows, count(*) FILTER (WHERE bad) AS bad, ${ID_COUNTS_SQL} FROM staged`,
+  );
+  const rows = counts?.rows ?? 0;
+  const bad = counts?.bad ?? 0;
+  progress({ phase: 'checking', fraction: 1, rows });
+  let problems: RowProblem[] = [];
+  let ids = idCounts(counts);
+  if (bad > 0) {
+    problems = await firstProblems(db, source, options.maxProblems ?? 20);
+    if (!options.skipInvalid) throw new InvalidRowsError(path, problems, bad, rows, source.unit);
+    await db.run('DELETE FROM staged WHERE bad');
+    ids = idCounts(await db.row(`SELECT ${ID_COUNTS_SQL} FROM staged`));
+  }
+  const duplicates = ids.ids > 0 ? await dropRepeatedIds(db, ids.repeatsPossible) : 0;
 
-    // Re-importing an event id is a no-op: drop ids seen earlier in the file or already stored.
-    const ids = await db.row<{ ids: number; distinct_ids: number }>(
-      'SELECT count(event_id) AS ids, count(DISTINCT event_id) AS distinct_ids FROM staged',
-    );
-    let duplicates = 0;
-    if (ids && ids.ids !== ids.distinct_ids) {
-      await db.run(
-        'DELETE FROM staged WHERE event_id IS NOT NULL AND rowid NOT IN (SELECT min(rowid) FROM staged WHERE event_id IS NOT NULL GROUP BY event_id)',
-      );
-      duplicates += ids.ids - ids.distinct_ids;
-    }
-    const stored = await db.row<{ n: number }>('SELECT count(*) AS n FROM events');
-    const hadEvents = (stored?.n ?? 0) > 0;
-    if (hadEvents && (ids?.ids ?? 0) > 0) {
-      const before = await db.row<{ n: number }>('SELECT count(*) AS n FROM staged');
-      await db.run(
-        'DELETE FROM staged WHERE event_id IN (SELECT event_id FROM events WHERE event_id IS NOT NULL)',
-      );
-      const after = await db.row<{ n: number }>('SELECT count(*) AS n FROM staged');
-      duplicates += (before?.n ?? 0) - (after?.n ?? 0);
-    }
-
-    await db.run(`
-      INSERT INTO customers
-      SELECT (SELECT COALESCE(max(code), -1) FROM customers) + row_number() OVER (), user_id
-      FROM (SELECT DISTINCT user_id FROM staged) s
-      WHERE user_id NOT IN (SELECT user_id FROM customers)`);
-    await addNames(db, 'event', 'event');
-    await addNames(db, 'channel', 'channel');
-    await addNames(db, 'campaign', 'campaign');
-
-    const seqBase =
-      (await db.row<{ seq: number }>('SELECT COALESCE(max(seq), -1) + 1 AS seq FROM events'))?.seq ?? 0;
-    const incoming = `
-      SELECT c.code AS customer, s.ts, ${seqBase} + s.rowid AS seq, n.code AS event, ch.code AS channel,
-             ca.code AS campaign, s.session_id, s.url, s.revenue, s.value, s.properties, s.event_id
-      FROM staged s
-      JOIN customers c ON c.user_id = s.user_id
-      JOIN names n ON n.kind = 'event' AND n.name = s.event
-      LEFT JOIN names ch ON ch.kind = 'channel' AND ch.name = s.channel
-      LEFT JOIN names ca ON ca.kind = 'campaign' AND ca.name = s.campaign`;
-    const report = (fraction: number) => progress({ phase: 'storing', fraction, rows });
-    if (!hadEvents) {
-      await withProgress(
-        db,
-        report,
-        db.run(`INSERT INTO events SELECT * FROM (${incoming}) ORDER BY customer, ts, seq`),
-      );
-    } else {
-      await withProgress(
-        db,
-        report,
-        db.run(`
-          CREATE TABLE events_clustered AS
-          SELECT * FROM (SELECT * FROM events UNION ALL ${incoming}) ORDER BY customer, ts, seq`),
-      );
-      await db.run('DROP TABLE events; ALTER TABLE events_clustered RENAME TO events');
-    }
-    const imported = (await db.row<{ n: number }>('SELECT count(*) AS n FROM staged'))?.n ?? 0;
-    await db.run('DROP TABLE staged');
-    progress({ phase: 'done', fraction: 1, rows });
-    return {
-      file: path,
-      format,
-      rows,
-      imported,
-      duplicates,
-      skipped: bad,
-      problems,
-      ignoredColumns: source.ignoredColumns,
-      seconds: (performance.now() - started) / 1000,
-    };
-  });
+  for (const dictionary of DICTIONARIES) await encodeKeys(db, dictionary);
+  progress({ phase: 'storing', fraction: 0, rows });
+  const imported = await withProgress(
+    db,
+    listener && ((fraction) => listener({ phase: 'storing', fraction, rows })),
+    foldIntoEvents(db, ENCODED_SQL(await nextSeq(db))),
+  );
+  await db.run(`DROP TABLE staged; ${DICTIONARIES.map((d) => `DROP TABLE ${d.column}_codes`).join('; ')}`);
+  progress({ phase: 'done', fraction: 1, rows });
+  return {
+    file: path,
+    format,
+    rows,
+    imported,
+    duplicates,
+    skipped: bad,
+    problems,
+    ignoredColumns: source.ignoredColumns,
+    seconds: (performance.now() - started) / 1000,
+  };
 }
