@@ -322,11 +322,14 @@ async function encodeKeys(db: Database, dictionary: Dictionary): Promise<void> {
   const nameColumn = table === 'customers' ? 'user_id' : 'name';
   const scope = kind === undefined ? 'TRUE' : `kind = ${sqlString(kind)}`;
   const keys = `${column}_keys`;
+  // Only customers are numbered by first appearance, and need the rows' positions (reading them costs).
+  const grouped =
+    dictionary.order === 'first'
+      ? `SELECT ${column} AS raw, min(rowid) AS first FROM staged GROUP BY ${column}`
+      : `SELECT DISTINCT ${column} AS raw, 0 AS first FROM staged`;
   await db.run(`
     CREATE OR REPLACE TEMP TABLE ${keys} AS
-    SELECT raw, trim(raw) AS name, first FROM (
-      SELECT ${column} AS raw, min(rowid) AS first FROM staged WHERE ${column} IS NOT NULL GROUP BY ${column})
-    WHERE trim(raw) <> ''`);
+    SELECT raw, trim(raw) AS name, first FROM (${grouped}) WHERE raw IS NOT NULL AND trim(raw) <> ''`);
   const known = await db.row<{ n: number; next: number }>(
     `SELECT count(*) AS n, COALESCE(max(code), -1) + 1 AS next FROM ${table} WHERE ${scope}`,
   );
