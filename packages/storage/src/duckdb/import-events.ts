@@ -154,10 +154,11 @@ function ndjsonSource(path: string, mapping: Readonly<Record<string, string>>): 
  * Timestamps: ISO 8601 with a zone (Z or an offset), or epoch milliseconds. The two forms share
  * no string, so the order of the tries does not change the result; ISO goes first because a
  * failed BIGINT cast is costly, and the instant is taken as epoch microseconds because the
- * TIMESTAMPTZ to TIMESTAMP cast goes through a calendar for every row.
+ * TIMESTAMPTZ to TIMESTAMP cast goes through a calendar for every row. Most files say Z: a suffix
+ * test spares them the regular expression.
  */
 const TIMESTAMP_SQL = `COALESCE(
-  CASE WHEN regexp_matches(timestamp, '(?:[Zz]|[+-]\\d\\d(?::?\\d\\d)?)$') THEN make_timestamp(epoch_us(TRY_CAST(timestamp AS TIMESTAMPTZ))) END,
+  CASE WHEN suffix(timestamp, 'Z') OR regexp_matches(timestamp, '(?:[Zz]|[+-]\\d\\d(?::?\\d\\d)?)$') THEN make_timestamp(epoch_us(TRY_CAST(timestamp AS TIMESTAMPTZ))) END,
   make_timestamp(TRY_CAST(timestamp AS BIGINT) * 1000))`;
 
 const blank = (field: string) => `(${field} IS NULL OR trim(${field}) = '')`;
@@ -232,7 +233,7 @@ const STAGED_SQL = (source: string) => `
       NULLIF(url, '') AS url,
       TRY_CAST(NULLIF(trim(revenue), '') AS DOUBLE) AS revenue,
       TRY_CAST(NULLIF(trim(value), '') AS DOUBLE) AS value,
-      CASE WHEN properties IS NULL OR NOT json_valid(properties) THEN NULL ELSE CAST(properties AS JSON) END AS properties,
+      TRY_CAST(properties AS JSON) AS properties,
       revenue AS revenue_raw, value AS value_raw, properties AS properties_raw
     FROM (${source}))`;
 
@@ -295,56 +296,57 @@ async function dropRepeatedIds(db: Database, repeatsPossible: boolean): Promise<
   return dropped;
 }
 
-/** A dictionary the staged keys are encoded with: `customers`, or one kind of `names`. */
-interface Dictionary {
-  /** The staged column holding the key as written. */
-  column: 'user_id' | 'event' | 'channel' | 'campaign';
-  table: 'customers' | 'names';
-  kind?: string;
-  /** New customers are numbered in order of first appearance, new names in name order. */
-  order: 'first' | 'name';
-}
-
-const DICTIONARIES: readonly Dictionary[] = [
-  { column: 'user_id', table: 'customers', order: 'first' },
-  { column: 'event', table: 'names', kind: 'event', order: 'name' },
-  { column: 'channel', table: 'names', kind: 'channel', order: 'name' },
-  { column: 'campaign', table: 'names', kind: 'campaign', order: 'name' },
-];
+const NAME_KINDS = ['event', 'channel', 'campaign'] as const;
 
 /**
- * Adds the staged keys not yet in `dictionary`, and leaves the temp table `<column>_codes (raw,
- * code)`: the code of each key as written. Keys are trimmed here, once per distinct value; a
- * blank key gets no code.
+ * Adds the staged user ids not yet among the customers, numbered in order of first appearance,
+ * and leaves the temp table `user_codes (raw, code)`: the code of each id as written. Ids are
+ * trimmed here, once per distinct value; a blank id gets no code.
  */
-async function encodeKeys(db: Database, dictionary: Dictionary): Promise<void> {
-  const { column, table, kind } = dictionary;
-  const nameColumn = table === 'customers' ? 'user_id' : 'name';
-  const scope = kind === undefined ? 'TRUE' : `kind = ${sqlString(kind)}`;
-  const keys = `${column}_keys`;
-  // Only customers are numbered by first appearance, and need the rows' positions (reading them costs).
-  const grouped =
-    dictionary.order === 'first'
-      ? `SELECT ${column} AS raw, min(rowid) AS first FROM staged GROUP BY ${column}`
-      : `SELECT DISTINCT ${column} AS raw, 0 AS first FROM staged`;
+async function encodeCustomers(db: Database): Promise<void> {
   await db.run(`
-    CREATE OR REPLACE TEMP TABLE ${keys} AS
-    SELECT raw, trim(raw) AS name, first FROM (${grouped}) WHERE raw IS NOT NULL AND trim(raw) <> ''`);
-  const known = await db.row<{ n: number; next: number }>(
-    `SELECT count(*) AS n, COALESCE(max(code), -1) + 1 AS next FROM ${table} WHERE ${scope}`,
-  );
+    CREATE OR REPLACE TEMP TABLE user_keys AS
+    SELECT raw, trim(raw) AS name, first
+    FROM (SELECT user_id AS raw, min(rowid) AS first FROM staged GROUP BY user_id)
+    WHERE raw IS NOT NULL AND trim(raw) <> ''`);
+  const known = await db.row<{ n: number }>('SELECT count(*) AS n FROM customers');
   const unknown =
-    (known?.n ?? 0) > 0
-      ? `WHERE NOT EXISTS (SELECT 1 FROM ${table} d WHERE ${scope} AND d.${nameColumn} = k.name)`
-      : '';
+    (known?.n ?? 0) > 0 ? 'WHERE NOT EXISTS (SELECT 1 FROM customers c WHERE c.user_id = k.name)' : '';
   await db.run(`
-    INSERT INTO ${table}
-    SELECT ${kind === undefined ? '' : `${sqlString(kind)}, `}${known?.next ?? 0} + row_number() OVER (ORDER BY ${dictionary.order}) - 1, name
-    FROM (SELECT name, min(first) AS first FROM ${keys} GROUP BY name) k ${unknown}`);
+    INSERT INTO customers
+    SELECT (SELECT COALESCE(max(code), -1) + 1 FROM customers) + row_number() OVER (ORDER BY first) - 1, name
+    FROM (SELECT name, min(first) AS first FROM user_keys GROUP BY name) k ${unknown}`);
   await db.run(`
-    CREATE OR REPLACE TEMP TABLE ${column}_codes AS
-    SELECT k.raw, d.code FROM ${keys} k JOIN ${table} d ON d.${nameColumn} = k.name WHERE ${scope}`);
-  await db.run(`DROP TABLE ${keys}`);
+    CREATE OR REPLACE TEMP TABLE user_codes AS
+    SELECT k.raw, c.code FROM user_keys k JOIN customers c ON c.user_id = k.name;
+    DROP TABLE user_keys`);
+}
+
+/**
+ * Adds the staged event names, channels and campaigns not yet among the names (in name order)
+ * and leaves `<kind>_codes (raw, code)` for each: one pass over the staged rows for all three.
+ */
+async function encodeNames(db: Database): Promise<void> {
+  await db.run(`
+    CREATE OR REPLACE TEMP TABLE name_keys AS
+    SELECT kind, raw, trim(raw) AS name FROM (
+      SELECT CASE WHEN GROUPING(event) = 0 THEN 'event' WHEN GROUPING(channel) = 0 THEN 'channel' ELSE 'campaign' END AS kind,
+             COALESCE(event, channel, campaign) AS raw
+      FROM staged GROUP BY GROUPING SETS ((event), (channel), (campaign)))
+    WHERE raw IS NOT NULL AND trim(raw) <> ''`);
+  await db.run(`
+    INSERT INTO names
+    SELECT k.kind, COALESCE(n.next, 0) + row_number() OVER (PARTITION BY k.kind ORDER BY k.name) - 1, k.name
+    FROM (SELECT DISTINCT kind, name FROM name_keys) k
+    LEFT JOIN (SELECT kind, max(code) + 1 AS next FROM names GROUP BY kind) n ON n.kind = k.kind
+    WHERE NOT EXISTS (SELECT 1 FROM names d WHERE d.kind = k.kind AND d.name = k.name)`);
+  for (const kind of NAME_KINDS) {
+    await db.run(`
+      CREATE OR REPLACE TEMP TABLE ${kind}_codes AS
+      SELECT k.raw, d.code FROM name_keys k JOIN names d ON d.kind = k.kind AND d.name = k.name
+      WHERE k.kind = ${sqlString(kind)}`);
+  }
+  await db.run('DROP TABLE name_keys');
 }
 
 /** The staged events, encoded as rows of the events table. */
@@ -353,7 +355,7 @@ const ENCODED_SQL = (seqBase: number) => `
          ch.code AS channel, ca.code AS campaign, s.session_id, s.url, s.revenue, s.value,
          s.properties, s.event_id
   FROM staged s
-  JOIN user_id_codes u ON u.raw = s.user_id
+  JOIN user_codes u ON u.raw = s.user_id
   JOIN event_codes e ON e.raw = s.event
   LEFT JOIN channel_codes ch ON ch.raw = s.channel
   LEFT JOIN campaign_codes ca ON ca.raw = s.campaign`;
@@ -411,14 +413,17 @@ async function importSource(
   }
   const duplicates = ids.ids > 0 ? await dropRepeatedIds(db, ids.repeatsPossible) : 0;
 
-  for (const dictionary of DICTIONARIES) await encodeKeys(db, dictionary);
+  await encodeCustomers(db);
+  await encodeNames(db);
   progress({ phase: 'storing', fraction: 0, rows });
   const imported = await withProgress(
     db,
     listener && ((fraction) => listener({ phase: 'storing', fraction, rows })),
     foldIntoEvents(db, ENCODED_SQL(await nextSeq(db))),
   );
-  await db.run(`DROP TABLE staged; ${DICTIONARIES.map((d) => `DROP TABLE ${d.column}_codes`).join('; ')}`);
+  await db.run(
+    `DROP TABLE staged; DROP TABLE user_codes; ${NAME_KINDS.map((kind) => `DROP TABLE ${kind}_codes`).join('; ')}`,
+  );
   progress({ phase: 'done', fraction: 1, rows });
   return {
     file: path,
