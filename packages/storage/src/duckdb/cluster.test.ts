@@ -56,4 +56,22 @@ describe('folding events into the clustered table', () => {
     ]);
     expect(await db.row('SELECT count(*) AS n FROM events_tail')).toEqual({ n: 0 });
   });
+
+  it('sorts a slice of customers at a time, into the same order', async () => {
+    const rows = (seed: number, count: number): [number, number, number][] =>
+      Array.from({ length: count }, (_, i) => [(i * seed) % 23, (i * 7) % 5, seed * 1000 + i]);
+    const first = rows(3, 60);
+    const second = rows(5, 40).filter(([customer]) => customer >= 2);
+    const third = rows(7, 30).filter(([customer]) => customer >= 20);
+    await foldIntoEvents(db, rowsSql(first));
+    // Customers from 2 on are rewritten, four events a slice: into a new table, then appended.
+    await foldIntoEvents(db, rowsSql(second), 4);
+    await expectClustered(db);
+    await foldIntoEvents(db, rowsSql(third), 4);
+    await expectClustered(db);
+    const stored = await db.rows<{ seq: number }>('SELECT seq FROM events ORDER BY seq');
+    expect(stored.map((row) => row.seq)).toEqual(
+      [...first, ...second, ...third].map(([, , seq]) => seq).sort((a, b) => a - b),
+    );
+  });
 });
