@@ -5,7 +5,12 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type DuckDBAppender, DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import {
+  type DuckDBAppender,
+  DuckDBConnection,
+  DuckDBInstance,
+  type DuckDBPreparedStatement,
+} from '@duckdb/node-api';
 import duckdb from '@duckdb/node-bindings';
 import { StorageError } from '../errors.ts';
 
@@ -67,9 +72,23 @@ export class Connection {
     return (await this.rows<T>(sql))[0];
   }
 
-  /** The result's columns as JavaScript values, BIGINT left as bigint (for hashes). */
-  async columns(sql: string): Promise<unknown[][]> {
-    return (await this.connection.runAndReadAll(sql)).getColumnsJS();
+  private readonly prepared = new Map<string, Promise<DuckDBPreparedStatement>>();
+
+  /**
+   * The result's columns as JavaScript values, BIGINT left as bigint (for hashes). With `text`,
+   * `sql` is prepared once and `text` bound to `$1`: a long list travels as one JSON value
+   * instead of being parsed as SQL every time.
+   */
+  async columns(sql: string, text?: string): Promise<unknown[][]> {
+    if (text === undefined) return (await this.connection.runAndReadAll(sql)).getColumnsJS();
+    let statement = this.prepared.get(sql);
+    if (!statement) {
+      statement = this.connection.prepare(sql);
+      this.prepared.set(sql, statement);
+    }
+    const ready = await statement;
+    ready.bindVarchar(1, text);
+    return (await ready.runAndReadAll()).getColumnsJS();
   }
 
   /**

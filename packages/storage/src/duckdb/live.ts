@@ -11,7 +11,6 @@
 import { timestampValue } from '@duckdb/node-api';
 import duckdb from '@duckdb/node-bindings';
 import type { TrackedEvent } from '@touchline/analytics';
-import { sqlString } from '../sql.ts';
 import { nextSeq } from './cluster.ts';
 import type { Connection, Database } from './database.ts';
 
@@ -189,15 +188,18 @@ export class LiveAppender {
     if (seen.size === 0) return { fresh: unique, hashes: [], duplicates: events.length - unique.length };
     const ids = [...seen];
     const [hashList] = await this.db.columns(
-      `SELECT list_transform([${ids.map(sqlString).join(', ')}], id -> hash(id)) AS h`,
+      `SELECT list_transform(from_json($1, '["VARCHAR"]'), id -> hash(id)) AS h`,
+      JSON.stringify(ids),
     );
     const hashes = (hashList?.[0] ?? []) as bigint[];
     const suspects = ids.filter((_, i) => this.ids.has(hashes[i] as bigint));
     let stored = new Set<string>();
     if (suspects.length > 0) {
-      const list = suspects.map(sqlString).join(', ');
+      // A join on the few suspects: one pass over the stored ids.
       const [found] = await this.db.columns(
-        `SELECT event_id FROM events WHERE event_id IN (${list}) UNION ALL SELECT event_id FROM events_tail WHERE event_id IN (${list})`,
+        `SELECT e.event_id FROM (SELECT event_id FROM events UNION ALL SELECT event_id FROM events_tail) e
+         JOIN (SELECT unnest(from_json($1, '["VARCHAR"]')) AS id) s ON e.event_id = s.id`,
+        JSON.stringify(suspects),
       );
       stored = new Set((found ?? []).map(String));
     }
