@@ -3,52 +3,45 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MemoryEventStore, type TrackedEvent } from '@touchline/analytics';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { InvalidRowsError, StorageError } from '../errors.ts';
 import { eventsCsv, eventsNdjson, randomEvents, tempFolder } from '../testing/event-files.ts';
 import { decode, expectClustered, SCAN_REQUESTS, sessionStarts } from '../testing/scans.ts';
+import { storeForEachTest } from '../testing/store.ts';
 import { Database } from './database.ts';
 import { DuckDbEventStore, EVENT_STORE_FILE } from './event-store.ts';
 import { STORE_SCHEMA_VERSION } from './schema.ts';
 
 describe('DuckDbEventStore', () => {
-  let folder: ReturnType<typeof tempFolder>;
-  let store: DuckDbEventStore;
-
-  beforeEach(async () => {
-    folder = tempFolder();
-    store = await DuckDbEventStore.open(join(folder.path, 'data'));
-  });
-  afterEach(() => {
-    store.close();
-    folder.cleanup();
-  });
+  const fixture = storeForEachTest();
 
   it.each(SCAN_REQUESTS.map((request, i) => [i, request] as const))(
     'scan %i gives what the in-memory engine gives for the same events',
     async (_, request) => {
       const events = randomEvents(7, 600);
-      await store.importEvents(folder.file('events.csv', eventsCsv(events)));
+      await fixture.store.importEvents(fixture.folder.file('events.csv', eventsCsv(events)));
       const memory = new MemoryEventStore(events);
-      expect(await decode(await store.scan(request))).toEqual(await decode(await memory.scan(request)));
+      expect(await decode(await fixture.store.scan(request))).toEqual(
+        await decode(await memory.scan(request)),
+      );
     },
   );
 
   it('reads NDJSON, gzip and Parquet into the same events as CSV', async () => {
     const events = randomEvents(11, 300);
-    const csv = folder.file('events.csv', eventsCsv(events));
-    await store.importEvents(csv);
+    const csv = fixture.folder.file('events.csv', eventsCsv(events));
+    await fixture.store.importEvents(csv);
     const expected = await decode(
-      await store.scan({ columns: ['channel', 'campaign', 'revenue', 'value'], groupBy: 'list' }),
+      await fixture.store.scan({ columns: ['channel', 'campaign', 'revenue', 'value'], groupBy: 'list' }),
     );
     for (const [name, text] of [
       ['events.ndjson', eventsNdjson(events)],
       ['events.ndjson.gz', eventsNdjson(events)],
       ['events.csv.gz', eventsCsv(events)],
     ] as const) {
-      const other = await DuckDbEventStore.open(join(folder.path, `store-${name}`));
+      const other = await DuckDbEventStore.open(join(fixture.folder.path, `store-${name}`));
       try {
-        const result = await other.importEvents(folder.file(name, text));
+        const result = await other.importEvents(fixture.folder.file(name, text));
         expect(result.imported).toBe(events.length);
         expect(
           await decode(
@@ -59,11 +52,11 @@ describe('DuckDbEventStore', () => {
         other.close();
       }
     }
-    const parquet = join(folder.path, 'events.parquet');
-    await store.db.run(
+    const parquet = join(fixture.folder.path, 'events.parquet');
+    await fixture.store.db.run(
       `COPY (SELECT * FROM read_csv('${csv}', all_varchar = true)) TO '${parquet}' (FORMAT parquet)`,
     );
-    const fromParquet = await DuckDbEventStore.open(join(folder.path, 'pq'));
+    const fromParquet = await DuckDbEventStore.open(join(fixture.folder.path, 'pq'));
     try {
       expect((await fromParquet.importEvents(parquet)).imported).toBe(events.length);
       expect(
@@ -78,12 +71,12 @@ describe('DuckDbEventStore', () => {
 
   it('splits sessions the same way as the in-memory engine', async () => {
     const events = randomEvents(3, 400);
-    await store.importEvents(folder.file('events.csv', eventsCsv(events)));
-    expect(await sessionStarts(store)).toEqual(await sessionStarts(new MemoryEventStore(events)));
+    await fixture.store.importEvents(fixture.folder.file('events.csv', eventsCsv(events)));
+    expect(await sessionStarts(fixture.store)).toEqual(await sessionStarts(new MemoryEventStore(events)));
   });
 
   it('takes timestamps as ISO 8601 with a zone or epoch milliseconds, stored in UTC', async () => {
-    const file = folder.file(
+    const file = fixture.folder.file(
       'events.csv',
       [
         'user_id,timestamp,event',
@@ -93,8 +86,8 @@ describe('DuckDbEventStore', () => {
         'a,2026-03-01 07:00:00-0100,w',
       ].join('\n'),
     );
-    await store.importEvents(file);
-    const rows = await store.db.rows<{ event: string; t: number }>(
+    await fixture.store.importEvents(file);
+    const rows = await fixture.store.db.rows<{ event: string; t: number }>(
       'SELECT event, epoch_ms(timestamp) AS t FROM events_readable ORDER BY t, event',
     );
     expect(rows).toEqual([
@@ -107,8 +100,8 @@ describe('DuckDbEventStore', () => {
 
   it('refuses a file with bad rows whole, naming lines and fields, and keeps what was stored', async () => {
     const good = randomEvents(5, 50);
-    await store.importEvents(folder.file('good.csv', eventsCsv(good)));
-    const before = await decode(await store.scan({ columns: ['channel', 'revenue'] }));
+    await fixture.store.importEvents(fixture.folder.file('good.csv', eventsCsv(good)));
+    const before = await decode(await fixture.store.scan({ columns: ['channel', 'revenue'] }));
     const lines = ['user_id,timestamp,event,revenue,properties'];
     for (let i = 0; i < 30; i++) lines.push(`u${i},2026-01-0${(i % 9) + 1}T10:00:00Z,page_view,,`);
     lines[5] = 'u5,yesterday,page_view,,';
@@ -116,8 +109,8 @@ describe('DuckDbEventStore', () => {
     lines[12] = 'u12,2026-01-01 10:00:00,page_view,,';
     lines[14] = 'u14,2026-01-01T10:00:00Z,,abc,';
     lines[20] = 'u20,2026-01-01T10:00:00Z,page_view,,"[1,2]"';
-    const file = folder.file('bad.csv', lines.join('\n'));
-    const error = await store.importEvents(file).catch((e: unknown) => e);
+    const file = fixture.folder.file('bad.csv', lines.join('\n'));
+    const error = await fixture.store.importEvents(file).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InvalidRowsError);
     const invalid = error as InvalidRowsError;
     expect(invalid.invalidRows).toBe(5);
@@ -134,19 +127,19 @@ describe('DuckDbEventStore', () => {
       { line: 21, message: 'properties is not a JSON object: "[1,2]"' },
     ]);
     expect(invalid.message).toContain('line 6: timestamp "yesterday" is not a date');
-    expect(await decode(await store.scan({ columns: ['channel', 'revenue'] }))).toEqual(before);
+    expect(await decode(await fixture.store.scan({ columns: ['channel', 'revenue'] }))).toEqual(before);
 
-    const skipped = await store.importEvents(file, { skipInvalid: true });
+    const skipped = await fixture.store.importEvents(file, { skipInvalid: true });
     expect(skipped).toMatchObject({ rows: 30, imported: 25, skipped: 5 });
     expect(skipped.problems.map((p) => p.line)).toEqual([6, 10, 13, 15, 21]);
-    expect((await store.summary()).events).toBe(good.length + 25);
+    expect((await fixture.store.summary()).events).toBe(good.length + 25);
   });
 
   it('reports at most 20 problems', async () => {
     const lines = ['user_id,timestamp,event'];
     for (let i = 0; i < 45; i++) lines.push(`u${i},not a time,x`);
-    const error = (await store
-      .importEvents(folder.file('bad.csv', lines.join('\n')))
+    const error = (await fixture.store
+      .importEvents(fixture.folder.file('bad.csv', lines.join('\n')))
       .catch((e: unknown) => e)) as InvalidRowsError;
     expect(error.problems).toHaveLength(20);
     expect(error.invalidRows).toBe(45);
@@ -156,35 +149,35 @@ describe('DuckDbEventStore', () => {
   it('imports an event id once, whether repeated in the file or imported again', async () => {
     const events = randomEvents(9, 100);
     const repeated = [...events, ...events.slice(0, 10)];
-    const first = await store.importEvents(folder.file('a.csv', eventsCsv(repeated)));
+    const first = await fixture.store.importEvents(fixture.folder.file('a.csv', eventsCsv(repeated)));
     expect(first).toMatchObject({ rows: 110, imported: 100, duplicates: 10 });
-    const again = await store.importEvents(folder.file('b.csv', eventsCsv(events)));
+    const again = await fixture.store.importEvents(fixture.folder.file('b.csv', eventsCsv(events)));
     expect(again).toMatchObject({ imported: 0, duplicates: 100 });
     const withoutIds = events.slice(0, 5).map(({ eventId: _, ...rest }) => rest);
-    const third = await store.importEvents(folder.file('c.csv', eventsCsv(withoutIds)));
+    const third = await fixture.store.importEvents(fixture.folder.file('c.csv', eventsCsv(withoutIds)));
     expect(third.imported).toBe(5);
-    expect((await store.summary()).events).toBe(105);
-    expect(await decode(await store.scan({ columns: ['channel'] }))).toEqual(
+    expect((await fixture.store.summary()).events).toBe(105);
+    expect(await decode(await fixture.store.scan({ columns: ['channel'] }))).toEqual(
       await decode(await new MemoryEventStore([...events, ...withoutIds]).scan({ columns: ['channel'] })),
     );
   });
 
   it('maps other column names onto the event fields', async () => {
-    const file = folder.file(
+    const file = fixture.folder.file(
       'export.csv',
       'visitor,when,action,amount,extra\nv1,2026-01-01T00:00:00Z,order_completed,12.5,x\n',
     );
-    const result = await store.importEvents(file, {
+    const result = await fixture.store.importEvents(file, {
       columns: { user_id: 'visitor', timestamp: 'when', event: 'action', revenue: 'amount' },
     });
     expect(result).toMatchObject({ imported: 1, ignoredColumns: ['extra'] });
-    expect(await store.db.rows('SELECT user_id, event, revenue FROM events_readable')).toEqual([
+    expect(await fixture.store.db.rows('SELECT user_id, event, revenue FROM events_readable')).toEqual([
       { user_id: 'v1', event: 'order_completed', revenue: 12.5 },
     ]);
-    await expect(store.importEvents(folder.file('x.csv', 'visitor,when\n'))).rejects.toThrow(
+    await expect(fixture.store.importEvents(fixture.folder.file('x.csv', 'visitor,when\n'))).rejects.toThrow(
       /no column user_id; the file has visitor, when\. Map one with --column user_id=<column>/,
     );
-    await expect(store.importEvents(file, { columns: { customer: 'visitor' } })).rejects.toThrow(
+    await expect(fixture.store.importEvents(file, { columns: { customer: 'visitor' } })).rejects.toThrow(
       /customer is not an event field/,
     );
   });
@@ -193,7 +186,7 @@ describe('DuckDbEventStore', () => {
     const events: TrackedEvent[] = [];
     for (let i = 0; i < 150_000; i++)
       events.push({ userId: `u${i % 997}`, time: 1_700_000_000_000 + i, event: 'e', channel: `c${i % 7}` });
-    await store.importEvents(folder.file('many.csv', eventsCsv(events)));
+    await fixture.store.importEvents(fixture.folder.file('many.csv', eventsCsv(events)));
     // Six channels make a list of six codes: DuckDB would turn such a list into a join, which
     // does not keep the table's order.
     const sixChannels = {
@@ -201,7 +194,7 @@ describe('DuckDbEventStore', () => {
       where: [{ property: 'channel', op: 'in' as const, value: ['c0', 'c1', 'c2', 'c3', 'c4', 'c5'] }],
     };
     for (const request of [{}, { markers: [[sixChannels]], columns: ['channel' as const] }]) {
-      const scan = await store.scan(request);
+      const scan = await fixture.store.scan(request);
       let last = -1;
       let batches = 0;
       let rows = 0;
@@ -224,17 +217,17 @@ describe('DuckDbEventStore', () => {
 
   it('imports ad spend, replacing a day, channel and campaign imported before', async () => {
     const header = 'date,channel,campaign,cost,impressions,viewable_impressions,audible_impressions,clicks';
-    await store.importCosts(
-      folder.file(
+    await fixture.store.importCosts(
+      fixture.folder.file(
         'costs.csv',
         `${header}\n2026-01-01,search,spring,100.5,1000,800,0,40\n2026-01-02,search,spring,50,500,400,0,10\n2026-01-01,video,,20,200,150,90,2\n`,
       ),
     );
-    const again = await store.importCosts(
-      folder.file('costs2.csv', `${header}\n2026-01-02,search,spring,60,600,500,0,12\n`),
+    const again = await fixture.store.importCosts(
+      fixture.folder.file('costs2.csv', `${header}\n2026-01-02,search,spring,60,600,500,0,12\n`),
     );
     expect(again.replaced).toBe(1);
-    expect(await store.costs()).toEqual([
+    expect(await fixture.store.costs()).toEqual([
       {
         channel: 'search',
         campaign: 'spring',
@@ -254,7 +247,7 @@ describe('DuckDbEventStore', () => {
         clicks: 2,
       },
     ]);
-    expect(await store.costs({ from: Date.UTC(2026, 0, 2) })).toEqual([
+    expect(await fixture.store.costs({ from: Date.UTC(2026, 0, 2) })).toEqual([
       {
         channel: 'search',
         campaign: 'spring',
@@ -265,9 +258,12 @@ describe('DuckDbEventStore', () => {
         clicks: 12,
       },
     ]);
-    const error = await store
+    const error = await fixture.store
       .importCosts(
-        folder.file('bad.csv', `${header}\n2026-01-05,search,x,-1,10,0,0,1\nsoon,search,x,1,10,0,0,1\n`),
+        fixture.folder.file(
+          'bad.csv',
+          `${header}\n2026-01-05,search,x,-1,10,0,0,1\nsoon,search,x,1,10,0,0,1\n`,
+        ),
       )
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InvalidRowsError);
@@ -275,46 +271,38 @@ describe('DuckDbEventStore', () => {
       { line: 2, message: 'cost "-1" is not an amount of 0 or more' },
       { line: 3, message: 'date "soon" is not a date (YYYY-MM-DD)' },
     ]);
-    expect((await store.summary()).costRows).toBe(3);
+    expect((await fixture.store.summary()).costRows).toBe(3);
   });
 
   it('names a missing file and an unknown format', async () => {
-    await expect(store.importEvents(join(folder.path, 'nope.csv'))).rejects.toThrow(
+    await expect(fixture.store.importEvents(join(fixture.folder.path, 'nope.csv'))).rejects.toThrow(
       /nope\.csv: no such file/,
     );
-    const odd = folder.file('events.xlsx', 'x');
-    await expect(store.importEvents(odd)).rejects.toMatchObject({ code: 'unsupported-format' });
+    const odd = fixture.folder.file('events.xlsx', 'x');
+    await expect(fixture.store.importEvents(odd)).rejects.toMatchObject({ code: 'unsupported-format' });
     expect(StorageError).toBeDefined();
   });
 });
 
 describe('importing into a store that holds events', () => {
-  let folder: ReturnType<typeof tempFolder>;
-  let store: DuckDbEventStore;
-
-  beforeEach(async () => {
-    folder = tempFolder();
-    store = await DuckDbEventStore.open(join(folder.path, 'data'));
-  });
-  afterEach(() => {
-    store.close();
-    folder.cleanup();
-  });
+  const fixture = storeForEachTest();
 
   const userNumber = (event: TrackedEvent) => Number(event.userId.slice('user-'.length));
   const requests = [SCAN_REQUESTS[0], SCAN_REQUESTS[2], SCAN_REQUESTS[5]].filter((r) => r !== undefined);
 
   async function expectSameAs(memory: MemoryEventStore): Promise<void> {
-    await expectClustered(store.db);
+    await expectClustered(fixture.store.db);
     for (const request of requests)
-      expect(await decode(await store.scan(request))).toEqual(await decode(await memory.scan(request)));
-    expect(await store.summary()).toEqual(await memory.summary());
+      expect(await decode(await fixture.store.scan(request))).toEqual(
+        await decode(await memory.scan(request)),
+      );
+    expect(await fixture.store.summary()).toEqual(await memory.summary());
   }
 
   it('stores what importing everything at once stores, and keeps the table in customer order', async () => {
     const events = randomEvents(31, 1200, 80);
     const first = events.filter((event) => userNumber(event) < 60);
-    await store.importEvents(folder.file('first.csv', eventsCsv(first)));
+    await fixture.store.importEvents(fixture.folder.file('first.csv', eventsCsv(first)));
     await expectSameAs(new MemoryEventStore(first));
 
     // New customers and the customers numbered last: only the end of the table is rewritten.
@@ -324,13 +312,13 @@ describe('importing into a store that holds events', () => {
       ...events.filter((event) => userNumber(event) >= 60),
       ...randomEvents(33, 400, 60).filter((event) => last.has(event.userId)),
     ];
-    const result = await store.importEvents(folder.file('second.csv', eventsCsv(second)));
+    const result = await fixture.store.importEvents(fixture.folder.file('second.csv', eventsCsv(second)));
     expect(result.imported).toBe(second.length);
     await expectSameAs(new MemoryEventStore([...first, ...second]));
 
     // Events of the first customers as well: the whole table is rewritten.
     const third = randomEvents(32, 300, 80);
-    await store.importEvents(folder.file('third.csv', eventsCsv(third)));
+    await fixture.store.importEvents(fixture.folder.file('third.csv', eventsCsv(third)));
     await expectSameAs(new MemoryEventStore([...first, ...second, ...third]));
   });
 
@@ -340,16 +328,16 @@ describe('importing into a store that holds events', () => {
     const grouped = [...events].sort(
       (a, b) => userNumber(a) - userNumber(b) || a.time - b.time || a.event.localeCompare(b.event),
     );
-    await store.importEvents(folder.file('grouped.csv', eventsCsv(grouped)));
+    await fixture.store.importEvents(fixture.folder.file('grouped.csv', eventsCsv(grouped)));
     await expectSameAs(new MemoryEventStore(grouped));
 
     // The same, but one customer's events going back in time once.
-    const other = await DuckDbEventStore.open(join(folder.path, 'other'));
+    const other = await DuckDbEventStore.open(join(fixture.folder.path, 'other'));
     try {
       const nearly = [...grouped];
       const at = nearly.findIndex((event, i) => i > 0 && nearly[i - 1]?.userId === event.userId);
       [nearly[at - 1], nearly[at]] = [nearly[at] as TrackedEvent, nearly[at - 1] as TrackedEvent];
-      await other.importEvents(folder.file('nearly.csv', eventsCsv(nearly)));
+      await other.importEvents(fixture.folder.file('nearly.csv', eventsCsv(nearly)));
       await expectClustered(other.db);
       for (const request of requests)
         expect(await decode(await other.scan(request))).toEqual(
@@ -361,7 +349,7 @@ describe('importing into a store that holds events', () => {
   });
 
   it('trims user ids, names, channels and campaigns as before, once per distinct value', async () => {
-    const file = folder.file(
+    const file = fixture.folder.file(
       'spaced.csv',
       [
         'user_id,timestamp,event,channel,campaign',
@@ -372,20 +360,22 @@ describe('importing into a store that holds events', () => {
         'bram,2026-01-01T14:00:00Z,\u3000,,',
       ].join('\n'),
     );
-    const error = (await store.importEvents(file).catch((e: unknown) => e)) as InvalidRowsError;
+    const error = (await fixture.store.importEvents(file).catch((e: unknown) => e)) as InvalidRowsError;
     expect(error.problems).toEqual([
       { line: 5, message: 'user_id is empty' },
       { line: 6, message: 'event is empty' },
     ]);
-    await store.importEvents(file, { skipInvalid: true });
+    await fixture.store.importEvents(file, { skipInvalid: true });
     expect(
-      await store.db.rows('SELECT user_id, event, channel, campaign FROM events_readable ORDER BY timestamp'),
+      await fixture.store.db.rows(
+        'SELECT user_id, event, channel, campaign FROM events_readable ORDER BY timestamp',
+      ),
     ).toEqual([
       { user_id: 'anna', event: 'page_view', channel: 'social', campaign: 'spring' },
       { user_id: 'anna', event: 'page_view', channel: 'social', campaign: 'spring' },
       { user_id: 'anna', event: 'ad_click', channel: null, campaign: null },
     ]);
-    expect(await store.summary()).toMatchObject({ customers: 1, eventNames: 2 });
+    expect(await fixture.store.summary()).toMatchObject({ customers: 1, eventNames: 2 });
   });
 });
 
