@@ -348,6 +348,23 @@ describe('importing into a store that holds events', () => {
     }
   });
 
+  it('keeps event and session ids in FSST, the compression forced for them, after a rewrite too', async () => {
+    const compressions = async () => {
+      await fixture.store.db.run('CHECKPOINT');
+      return fixture.store.db.rows(`
+        SELECT DISTINCT column_name, compression FROM pragma_storage_info('events')
+        WHERE column_name IN ('event_id', 'session_id') AND segment_type = 'VARCHAR' ORDER BY ALL`);
+    };
+    const fsst = [
+      { column_name: 'event_id', compression: 'FSST' },
+      { column_name: 'session_id', compression: 'FSST' },
+    ];
+    await fixture.store.importEvents(fixture.folder.file('a.csv', eventsCsv(randomEvents(51, 500))));
+    expect(await compressions()).toEqual(fsst);
+    await fixture.store.importEvents(fixture.folder.file('b.csv', eventsCsv(randomEvents(52, 500))));
+    expect(await compressions()).toEqual(fsst);
+  });
+
   it('trims user ids, names, channels and campaigns as before, once per distinct value', async () => {
     const file = fixture.folder.file(
       'spaced.csv',

@@ -11,8 +11,9 @@ import type { Database } from './database.ts';
 export const STORE_SCHEMA_VERSION = 2;
 
 /**
- * The columns of `events` and `events_tail`. Event ids are mostly unique, so FSST is forced for
- * them: the automatic choice tries a dictionary first, which costs a third of writing a table.
+ * The columns of `events` and `events_tail`. Event ids are mostly unique and session ids nearly
+ * so, and the automatic choice of compression ends at FSST for them after trying a dictionary
+ * first, which costs about a third of writing the column: FSST is chosen here instead.
  */
 export const EVENT_COLUMNS = `
   customer INTEGER NOT NULL,
@@ -21,7 +22,7 @@ export const EVENT_COLUMNS = `
   event INTEGER NOT NULL,
   channel INTEGER,
   campaign INTEGER,
-  session_id VARCHAR,
+  session_id VARCHAR USING COMPRESSION fsst,
   url VARCHAR,
   revenue DOUBLE,
   value DOUBLE,
