@@ -5,7 +5,7 @@
 // events-10000000.csv, as `npm run bench:analytics` leaves them in /tmp/touchline-bench).
 // Writes bench/results/import-events.md.
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { generateDemoData, type TrackedEvent } from '@touchline/analytics';
 import { DuckDbEventStore } from '@touchline/storage';
@@ -17,6 +17,8 @@ for (const events of [1_000_000, 10_000_000])
   if (!existsSync(file(events)))
     throw new Error(`${file(events)} is missing: run npm run bench:analytics first`);
 const RUNS = 3;
+// The machine is shared: the load average before and after says how much of it the runs had.
+const loadBefore = loadavg()[0] ?? 0;
 const work = mkdtempSync(join(tmpdir(), 'touchline-import-bench-'));
 
 function seconds(started: number): number {
@@ -81,12 +83,13 @@ const afterCompact = await appendLoop(fresh.slice(100_001, 110_001), 500);
 store.close();
 rmSync(work, { recursive: true, force: true });
 
+const loadAfter = loadavg()[0] ?? 0;
 const rate = (events: number, s: number) => Math.round(events / s).toLocaleString('en-GB');
 const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, DuckDB via @duckdb/node-api 1.5.6-r.1`;
 const lines = [
   '# Import and live-append benchmark',
   '',
-  `Machine: ${machine}. Date: ${new Date().toISOString().slice(0, 10)}. Command: \`node --import tsx bench/import-events.ts\`. Default store settings (1 GB memory limit, all cores). Imports take the best of ${RUNS} runs.`,
+  `Machine: ${machine}. Date: ${new Date().toISOString().slice(0, 10)}. Command: \`node --import tsx bench/import-events.ts\`. Default store settings (1 GB memory limit, all cores). Imports take the best of ${RUNS} runs. Load average (1 min) ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after: other work shared the 2 cores.`,
   '',
   '| what | events | seconds | events/s |',
   '|---|---:|---:|---:|',
