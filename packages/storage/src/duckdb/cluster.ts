@@ -31,7 +31,7 @@ export async function nextSeq(db: Database): Promise<number> {
 const NEW_TABLE_SHARE = 0.5;
 
 /** Events sorted a slice at a time: a sort that fits in memory is much faster per event. */
-const SORT_SLICE_EVENTS = 2_000_000;
+export const SORT_SLICE_EVENTS = 2_000_000;
 
 /**
  * Folds `incoming` (a SELECT of the event columns, or none) and the tail into `events`, in the

@@ -322,13 +322,16 @@ describe('importing into a store that holds events', () => {
     await expectSameAs(new MemoryEventStore([...first, ...second, ...third]));
   });
 
-  it('stores a file written customer by customer, and one that goes back in time once, in order', async () => {
+  it('stores a file written customer by customer a slice at a time, and files that are not, in order', async () => {
     const events = randomEvents(35, 800, 50);
     // Customer by customer, in time order within each: the way the demo generator writes.
     const grouped = [...events].sort(
       (a, b) => userNumber(a) - userNumber(b) || a.time - b.time || a.event.localeCompare(b.event),
     );
-    await fixture.store.importEvents(fixture.folder.file('grouped.csv', eventsCsv(grouped)));
+    // Slices of about 97 events: the file is stored a slice of customers at a time.
+    await fixture.store.importEvents(fixture.folder.file('grouped.csv', eventsCsv(grouped)), {
+      sliceEvents: 97,
+    });
     await expectSameAs(new MemoryEventStore(grouped));
 
     // The same, but one customer's events going back in time once.
@@ -337,7 +340,7 @@ describe('importing into a store that holds events', () => {
       const nearly = [...grouped];
       const at = nearly.findIndex((event, i) => i > 0 && nearly[i - 1]?.userId === event.userId);
       [nearly[at - 1], nearly[at]] = [nearly[at] as TrackedEvent, nearly[at - 1] as TrackedEvent];
-      await other.importEvents(fixture.folder.file('nearly.csv', eventsCsv(nearly)));
+      await other.importEvents(fixture.folder.file('nearly.csv', eventsCsv(nearly)), { sliceEvents: 97 });
       await expectClustered(other.db);
       for (const request of requests)
         expect(await decode(await other.scan(request))).toEqual(
@@ -345,6 +348,20 @@ describe('importing into a store that holds events', () => {
         );
     } finally {
       other.close();
+    }
+
+    // One customer's event moved to the end: that customer is two runs, so no slices.
+    const third = await DuckDbEventStore.open(join(fixture.folder.path, 'third'));
+    try {
+      const split = [...grouped.slice(1), grouped[0] as TrackedEvent];
+      await third.importEvents(fixture.folder.file('split.csv', eventsCsv(split)), { sliceEvents: 97 });
+      await expectClustered(third.db);
+      for (const request of requests)
+        expect(await decode(await third.scan(request))).toEqual(
+          await decode(await new MemoryEventStore(split).scan(request)),
+        );
+    } finally {
+      third.close();
     }
   });
 

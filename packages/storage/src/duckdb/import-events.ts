@@ -8,7 +8,7 @@ import { EVENT_FIELDS, type EventField, REQUIRED_EVENT_FIELDS } from '@touchline
 import { InvalidRowsError, type RowProblem, StorageError } from '../errors.ts';
 import { type EventFileFormat, estimateTextRows, resolveFormat } from '../files.ts';
 import { sqlIdentifier, sqlString } from '../sql.ts';
-import { foldIntoEvents, nextSeq, storedEventCount } from './cluster.ts';
+import { foldIntoEvents, nextSeq, SORT_SLICE_EVENTS, storedEventCount } from './cluster.ts';
 import type { Database } from './database.ts';
 
 export interface ImportOptions {
@@ -21,6 +21,8 @@ export interface ImportOptions {
   /** How many problems to report; 20 by default. */
   maxProblems?: number;
   onProgress?: (progress: ImportProgress) => void;
+  /** Events sorted at a time as they are stored (tests make it small to cross slices). */
+  sliceEvents?: number;
 }
 
 export interface ImportProgress {
@@ -302,12 +304,17 @@ const NAME_KINDS = ['event', 'channel', 'campaign'] as const;
  * Adds the staged user ids not yet among the customers, numbered in order of first appearance,
  * and leaves the temp table `user_codes (raw, code)`: the code of each id as written. Ids are
  * trimmed here, once per distinct value; a blank id gets no code.
+ *
+ * When the file comes customer by customer (each customer one unbroken run of rows, written one
+ * way), customers numbered by first appearance make any cut between two customers' runs a cut
+ * between two ranges of codes: the rows can be sorted a slice at a time. Returns the rowids
+ * that start such slices of about `sliceEvents` rows, or undefined.
  */
-async function encodeCustomers(db: Database): Promise<void> {
+async function encodeCustomers(db: Database, sliceEvents: number): Promise<number[] | undefined> {
   await db.run(`
     CREATE OR REPLACE TEMP TABLE user_keys AS
-    SELECT raw, trim(raw) AS name, first
-    FROM (SELECT user_id AS raw, min(rowid) AS first FROM staged GROUP BY user_id)
+    SELECT raw, trim(raw) AS name, first, last - first + 1 = n AS run
+    FROM (SELECT user_id AS raw, min(rowid) AS first, max(rowid) AS last, count(*) AS n FROM staged GROUP BY user_id)
     WHERE raw IS NOT NULL AND trim(raw) <> ''`);
   const known = await db.row<{ n: number }>('SELECT count(*) AS n FROM customers');
   const unknown =
@@ -318,8 +325,19 @@ async function encodeCustomers(db: Database): Promise<void> {
     FROM (SELECT name, min(first) AS first FROM user_keys GROUP BY name) k ${unknown}`);
   await db.run(`
     CREATE OR REPLACE TEMP TABLE user_codes AS
-    SELECT k.raw, c.code FROM user_keys k JOIN customers c ON c.user_id = k.name;
-    DROP TABLE user_keys`);
+    SELECT k.raw, c.code FROM user_keys k JOIN customers c ON c.user_id = k.name`);
+  const shape = await db.row<{ runs: boolean }>(
+    'SELECT bool_and(run) AND count(*) = count(DISTINCT name) AS runs FROM user_keys',
+  );
+  let cuts: number[] | undefined;
+  if (shape?.runs === true) {
+    const rows = await db.rows<{ cut: number }>(
+      `SELECT min(first) AS cut FROM user_keys GROUP BY first // ${sliceEvents} ORDER BY cut`,
+    );
+    cuts = rows.map((row) => row.cut);
+  }
+  await db.run('DROP TABLE user_keys');
+  return cuts;
 }
 
 /**
@@ -350,7 +368,7 @@ async function encodeNames(db: Database): Promise<void> {
 }
 
 /** The staged events, encoded as rows of the events table. */
-const ENCODED_SQL = (seqBase: number) => `
+const ENCODED_SQL = (seqBase: number, where = 'TRUE') => `
   SELECT u.code AS customer, s.ts, ${seqBase} + s.rowid AS seq, e.code AS event,
          ch.code AS channel, ca.code AS campaign, s.session_id, s.url, s.revenue, s.value,
          s.properties, s.event_id
@@ -358,7 +376,25 @@ const ENCODED_SQL = (seqBase: number) => `
   JOIN user_codes u ON u.raw = s.user_id
   JOIN event_codes e ON e.raw = s.event
   LEFT JOIN channel_codes ch ON ch.raw = s.channel
-  LEFT JOIN campaign_codes ca ON ca.raw = s.campaign`;
+  LEFT JOIN campaign_codes ca ON ca.raw = s.campaign
+  WHERE ${where}`;
+
+/**
+ * Stores the staged events in an empty store a slice of rows at a time, each slice sorted:
+ * `cuts` are the rowids where slices start, each slice's customers all after the last one's.
+ */
+async function insertInSlices(db: Database, seqBase: number, cuts: readonly number[]): Promise<number> {
+  let inserted = 0;
+  for (let i = 0; i < cuts.length; i++) {
+    const next = cuts[i + 1];
+    const where = `s.rowid >= ${cuts[i]}${next === undefined ? '' : ` AND s.rowid < ${next}`}`;
+    const result = await db.row<{ Count: number }>(
+      `INSERT INTO events SELECT * FROM (${ENCODED_SQL(seqBase, where)}) ORDER BY customer, ts, seq`,
+    );
+    inserted += result?.Count ?? 0;
+  }
+  return inserted;
+}
 
 /** Imports one event file into the store. */
 export async function importEventFile(
@@ -413,13 +449,20 @@ async function importSource(
   }
   const duplicates = ids.ids > 0 ? await dropRepeatedIds(db, ids.repeatsPossible) : 0;
 
-  await encodeCustomers(db);
+  const sliceEvents = options.sliceEvents ?? SORT_SLICE_EVENTS;
+  const cuts = await encodeCustomers(db, sliceEvents);
   await encodeNames(db);
   progress({ phase: 'storing', fraction: 0, rows });
+  const seqBase = await nextSeq(db);
+  // Into an empty store, a file that comes customer by customer is sorted a slice at a time.
+  const storing =
+    cuts && cuts.length > 1 && (await storedEventCount(db)) === 0
+      ? insertInSlices(db, seqBase, cuts)
+      : foldIntoEvents(db, ENCODED_SQL(seqBase), sliceEvents);
   const imported = await withProgress(
     db,
     listener && ((fraction) => listener({ phase: 'storing', fraction, rows })),
-    foldIntoEvents(db, ENCODED_SQL(await nextSeq(db))),
+    storing,
   );
   await db.run(
     `DROP TABLE staged; DROP TABLE user_codes; ${NAME_KINDS.map((kind) => `DROP TABLE ${kind}_codes`).join('; ')}`,
