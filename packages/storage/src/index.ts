@@ -1,6 +1,7 @@
 export * from './duckdb/event-store.ts';
 export type { CostImportResult } from './duckdb/import-costs.ts';
 export type { ImportOptions, ImportProgress, ImportResult } from './duckdb/import-events.ts';
+export type { AppendResult } from './duckdb/live.ts';
 export * from './errors.ts';
 export * from './event-file-writer.ts';
 export * from './files.ts';

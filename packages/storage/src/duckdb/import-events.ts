@@ -8,6 +8,7 @@ import { EVENT_FIELDS, type EventField, REQUIRED_EVENT_FIELDS } from '@touchline
 import { InvalidRowsError, type RowProblem, StorageError } from '../errors.ts';
 import { type EventFileFormat, estimateTextRows, resolveFormat } from '../files.ts';
 import { sqlIdentifier, sqlString } from '../sql.ts';
+import { foldIntoEvents, nextSeq, SORT_SLICE_EVENTS, storedEventCount } from './cluster.ts';
 import type { Database } from './database.ts';
 
 export interface ImportOptions {
@@ -20,6 +21,8 @@ export interface ImportOptions {
   /** How many problems to report; 20 by default. */
   maxProblems?: number;
   onProgress?: (progress: ImportProgress) => void;
+  /** Events sorted at a time as they are stored (tests make it small to cross slices). */
+  sliceEvents?: number;
 }
 
 export interface ImportProgress {
@@ -149,11 +152,16 @@ function ndjsonSource(path: string, mapping: Readonly<Record<string, string>>): 
   };
 }
 
-/** Timestamps: epoch milliseconds, or ISO 8601 with a zone (Z or an offset). */
-const TIMESTAMP_SQL = `CASE
-  WHEN TRY_CAST(timestamp AS BIGINT) IS NOT NULL THEN make_timestamp(TRY_CAST(timestamp AS BIGINT) * 1000)
-  WHEN regexp_matches(timestamp, '(?:[Zz]|[+-]\\d\\d(?::?\\d\\d)?)$') THEN CAST(TRY_CAST(timestamp AS TIMESTAMPTZ) AS TIMESTAMP)
-END`;
+/**
+ * Timestamps: ISO 8601 with a zone (Z or an offset), or epoch milliseconds. The two forms share
+ * no string, so the order of the tries does not change the result; ISO goes first because a
+ * failed BIGINT cast is costly, and the instant is taken as epoch microseconds because the
+ * TIMESTAMPTZ to TIMESTAMP cast goes through a calendar for every row. Most files say Z: a suffix
+ * test spares them the regular expression.
+ */
+const TIMESTAMP_SQL = `COALESCE(
+  CASE WHEN suffix(timestamp, 'Z') OR regexp_matches(timestamp, '(?:[Zz]|[+-]\\d\\d(?::?\\d\\d)?)$') THEN make_timestamp(epoch_us(TRY_CAST(timestamp AS TIMESTAMPTZ))) END,
+  make_timestamp(TRY_CAST(timestamp AS BIGINT) * 1000))`;
 
 const blank = (field: string) => `(${field} IS NULL OR trim(${field}) = '')`;
 const quoted = (field: string) => `'"' || left(${field}, 60) || '"'`;
@@ -189,39 +197,55 @@ const ROW_CHECKS: readonly { bad: string; message: string }[] = [
 const BAD_ROW_SQL = ROW_CHECKS.map((check) => check.bad).join(' OR ');
 
 /**
- * The staged row: every field parsed once. A row is bad when a required field is missing or a
- * value that was given did not parse: the same rows ROW_CHECKS names, found without
- * evaluating each check (parsing twice would cost a third of an import).
+ * A key (user id, event name) that is missing or only spaces. Only a value that starts with a
+ * space (ASCII, or one of Unicode's, which trim also removes) can trim to nothing, so most rows
+ * are decided without a trim.
+ */
+const blankKey = (field: string) =>
+  `${field} IS NULL OR ${field} = '' OR ((ascii(${field}) = 32 OR ascii(${field}) > 127) AND trim(${field}) = '')`;
+
+/**
+ * The staged row: every value parsed once, in file order (its rowid orders events at the same
+ * time). Keys (user_id, event, channel, campaign) stay as written: they are trimmed once per
+ * distinct value when they are encoded, not once per row. A row is bad for the same reasons
+ * ROW_CHECKS names, found without evaluating each check: CASE tries the cheap tests first and
+ * stops at the first that holds.
  */
 const STAGED_SQL = (source: string) => `
   SELECT * EXCLUDE (revenue_raw, value_raw, properties_raw),
-    COALESCE(user_id IS NULL OR user_id = '' OR event IS NULL OR event = '' OR ts IS NULL
-      OR (revenue IS NULL AND NOT ${blank('revenue_raw')})
-      OR (value IS NULL AND NOT ${blank('value_raw')})
-      OR (properties IS NULL AND NOT ${blank('properties_raw')})
-      OR (properties IS NOT NULL AND json_type(properties) <> 'OBJECT'), TRUE) AS bad
+    CASE
+      WHEN ts IS NULL THEN TRUE
+      WHEN ${blankKey('user_id')} THEN TRUE
+      WHEN ${blankKey('event')} THEN TRUE
+      WHEN revenue IS NULL AND revenue_raw IS NOT NULL AND trim(revenue_raw) <> '' THEN TRUE
+      WHEN value IS NULL AND value_raw IS NOT NULL AND trim(value_raw) <> '' THEN TRUE
+      WHEN properties IS NULL AND properties_raw IS NOT NULL AND trim(properties_raw) <> '' THEN TRUE
+      WHEN properties IS NOT NULL AND ascii(properties_raw) <> 123 AND json_type(properties) <> 'OBJECT' THEN TRUE
+      ELSE FALSE
+    END AS bad
   FROM (
     SELECT
       NULLIF(trim(event_id), '') AS event_id,
-      trim(user_id) AS user_id,
+      user_id,
       ${TIMESTAMP_SQL} AS ts,
-      trim(event) AS event,
+      event,
       NULLIF(trim(session_id), '') AS session_id,
-      NULLIF(trim(channel), '') AS channel,
-      NULLIF(trim(campaign), '') AS campaign,
+      channel,
+      campaign,
       NULLIF(url, '') AS url,
       TRY_CAST(NULLIF(trim(revenue), '') AS DOUBLE) AS revenue,
       TRY_CAST(NULLIF(trim(value), '') AS DOUBLE) AS value,
-      CASE WHEN ${blank('properties')} OR NOT json_valid(properties) THEN NULL ELSE CAST(properties AS JSON) END AS properties,
+      TRY_CAST(properties AS JSON) AS properties,
       revenue AS revenue_raw, value AS value_raw, properties AS properties_raw
     FROM (${source}))`;
 
-/** Polls DuckDB's progress while `work` runs. */
+/** Polls DuckDB's progress while `work` runs, when someone listens. */
 async function withProgress<T>(
   db: Database,
-  report: (fraction: number) => void,
+  report: ((fraction: number) => void) | undefined,
   work: Promise<T>,
 ): Promise<T> {
+  if (report === undefined) return work;
   const timer = setInterval(() => {
     const percentage = db.progress();
     if (percentage >= 0) report(Math.min(1, percentage / 100));
@@ -243,13 +267,133 @@ async function firstProblems(db: Database, source: Source, limit: number): Promi
   return rows.map((row) => ({ line: row.n - 1 + source.firstLine, message: row.message }));
 }
 
-/** Adds names not yet in the dictionary of `kind`, taken from column `column` of `staged`. */
-async function addNames(db: Database, kind: string, column: string): Promise<void> {
+/** Staged event ids and their distinct hashes: equal counts prove that no id comes twice. */
+const ID_COUNTS_SQL = 'count(event_id) AS ids, count(DISTINCT hash(event_id)) AS hashes';
+
+function idCounts(row: Record<string, unknown> | undefined): { ids: number; repeatsPossible: boolean } {
+  const ids = Number(row?.ids ?? 0);
+  return { ids, repeatsPossible: ids !== Number(row?.hashes ?? 0) };
+}
+
+/**
+ * Drops staged events whose id came earlier in the file or is already stored (re-importing an
+ * event id is a no-op), and says how many were dropped.
+ */
+async function dropRepeatedIds(db: Database, repeatsPossible: boolean): Promise<number> {
+  let dropped = 0;
+  if (repeatsPossible) {
+    const deleted = await db.row<{ Count: number }>(
+      'DELETE FROM staged WHERE event_id IS NOT NULL AND rowid NOT IN (SELECT min(rowid) FROM staged WHERE event_id IS NOT NULL GROUP BY event_id)',
+    );
+    dropped += deleted?.Count ?? 0;
+  }
+  if ((await storedEventCount(db)) > 0) {
+    // The join builds on the file's ids and streams the stored ones past them.
+    const deleted = await db.row<{ Count: number }>(`
+      DELETE FROM staged WHERE rowid IN (
+        SELECT s.rowid FROM staged s
+        JOIN (SELECT event_id FROM events UNION ALL SELECT event_id FROM events_tail) e ON e.event_id = s.event_id)`);
+    dropped += deleted?.Count ?? 0;
+  }
+  return dropped;
+}
+
+const NAME_KINDS = ['event', 'channel', 'campaign'] as const;
+
+/**
+ * Adds the staged user ids not yet among the customers, numbered in order of first appearance,
+ * and leaves the temp table `user_codes (raw, code)`: the code of each id as written. Ids are
+ * trimmed here, once per distinct value; a blank id gets no code.
+ *
+ * When the file comes customer by customer (each customer one unbroken run of rows, written one
+ * way), customers numbered by first appearance make any cut between two customers' runs a cut
+ * between two ranges of codes: the rows can be sorted a slice at a time. Returns the rowids
+ * that start such slices of about `sliceEvents` rows, or undefined.
+ */
+async function encodeCustomers(db: Database, sliceEvents: number): Promise<number[] | undefined> {
+  await db.run(`
+    CREATE OR REPLACE TEMP TABLE user_keys AS
+    SELECT raw, trim(raw) AS name, first, last - first + 1 = n AS run
+    FROM (SELECT user_id AS raw, min(rowid) AS first, max(rowid) AS last, count(*) AS n FROM staged GROUP BY user_id)
+    WHERE raw IS NOT NULL AND trim(raw) <> ''`);
+  const known = await db.row<{ n: number }>('SELECT count(*) AS n FROM customers');
+  const unknown =
+    (known?.n ?? 0) > 0 ? 'WHERE NOT EXISTS (SELECT 1 FROM customers c WHERE c.user_id = k.name)' : '';
+  await db.run(`
+    INSERT INTO customers
+    SELECT (SELECT COALESCE(max(code), -1) + 1 FROM customers) + row_number() OVER (ORDER BY first) - 1, name
+    FROM (SELECT name, min(first) AS first FROM user_keys GROUP BY name) k ${unknown}`);
+  await db.run(`
+    CREATE OR REPLACE TEMP TABLE user_codes AS
+    SELECT k.raw, c.code FROM user_keys k JOIN customers c ON c.user_id = k.name`);
+  const shape = await db.row<{ runs: boolean }>(
+    'SELECT bool_and(run) AND count(*) = count(DISTINCT name) AS runs FROM user_keys',
+  );
+  let cuts: number[] | undefined;
+  if (shape?.runs === true) {
+    const rows = await db.rows<{ cut: number }>(
+      `SELECT min(first) AS cut FROM user_keys GROUP BY first // ${sliceEvents} ORDER BY cut`,
+    );
+    cuts = rows.map((row) => row.cut);
+  }
+  await db.run('DROP TABLE user_keys');
+  return cuts;
+}
+
+/**
+ * Adds the staged event names, channels and campaigns not yet among the names (in name order)
+ * and leaves `<kind>_codes (raw, code)` for each: one pass over the staged rows for all three.
+ */
+async function encodeNames(db: Database): Promise<void> {
+  await db.run(`
+    CREATE OR REPLACE TEMP TABLE name_keys AS
+    SELECT kind, raw, trim(raw) AS name FROM (
+      SELECT CASE WHEN GROUPING(event) = 0 THEN 'event' WHEN GROUPING(channel) = 0 THEN 'channel' ELSE 'campaign' END AS kind,
+             COALESCE(event, channel, campaign) AS raw
+      FROM staged GROUP BY GROUPING SETS ((event), (channel), (campaign)))
+    WHERE raw IS NOT NULL AND trim(raw) <> ''`);
   await db.run(`
     INSERT INTO names
-    SELECT ${sqlString(kind)}, (SELECT COALESCE(max(code), -1) FROM names WHERE kind = ${sqlString(kind)}) + row_number() OVER (ORDER BY name), name
-    FROM (SELECT DISTINCT ${column} AS name FROM staged WHERE ${column} IS NOT NULL) s
-    WHERE name NOT IN (SELECT name FROM names WHERE kind = ${sqlString(kind)})`);
+    SELECT k.kind, COALESCE(n.next, 0) + row_number() OVER (PARTITION BY k.kind ORDER BY k.name) - 1, k.name
+    FROM (SELECT DISTINCT kind, name FROM name_keys) k
+    LEFT JOIN (SELECT kind, max(code) + 1 AS next FROM names GROUP BY kind) n ON n.kind = k.kind
+    WHERE NOT EXISTS (SELECT 1 FROM names d WHERE d.kind = k.kind AND d.name = k.name)`);
+  for (const kind of NAME_KINDS) {
+    await db.run(`
+      CREATE OR REPLACE TEMP TABLE ${kind}_codes AS
+      SELECT k.raw, d.code FROM name_keys k JOIN names d ON d.kind = k.kind AND d.name = k.name
+      WHERE k.kind = ${sqlString(kind)}`);
+  }
+  await db.run('DROP TABLE name_keys');
+}
+
+/** The staged events, encoded as rows of the events table. */
+const ENCODED_SQL = (seqBase: number, where = 'TRUE') => `
+  SELECT u.code AS customer, s.ts, ${seqBase} + s.rowid AS seq, e.code AS event,
+         ch.code AS channel, ca.code AS campaign, s.session_id, s.url, s.revenue, s.value,
+         s.properties, s.event_id
+  FROM staged s
+  JOIN user_codes u ON u.raw = s.user_id
+  JOIN event_codes e ON e.raw = s.event
+  LEFT JOIN channel_codes ch ON ch.raw = s.channel
+  LEFT JOIN campaign_codes ca ON ca.raw = s.campaign
+  WHERE ${where}`;
+
+/**
+ * Stores the staged events in an empty store a slice of rows at a time, each slice sorted:
+ * `cuts` are the rowids where slices start, each slice's customers all after the last one's.
+ */
+async function insertInSlices(db: Database, seqBase: number, cuts: readonly number[]): Promise<number> {
+  let inserted = 0;
+  for (let i = 0; i < cuts.length; i++) {
+    const next = cuts[i + 1];
+    const where = `s.rowid >= ${cuts[i]}${next === undefined ? '' : ` AND s.rowid < ${next}`}`;
+    const result = await db.row<{ Count: number }>(
+      `INSERT INTO events SELECT * FROM (${ENCODED_SQL(seqBase, where)}) ORDER BY customer, ts, seq`,
+    );
+    inserted += result?.Count ?? 0;
+  }
+  return inserted;
 }
 
 /** Imports one event file into the store. */
@@ -264,101 +408,75 @@ export async function importEventFile(
   checkMapping(mapping);
   const source =
     format === 'ndjson' ? ndjsonSource(path, mapping) : await tabularSource(db, path, format, mapping);
-  const progress = options.onProgress ?? (() => {});
-  const limit = options.maxProblems ?? 20;
+  // Keeping track of progress costs time, so DuckDB does it only while someone listens.
+  if (options.onProgress) await db.trackProgress(true);
+  try {
+    return await db.transaction(() => importSource(db, { path, format, source, started }, options));
+  } finally {
+    if (options.onProgress) await db.trackProgress(false);
+  }
+}
 
-  return db.transaction(async () => {
-    progress({ phase: 'reading', fraction: 0, rows: 0 });
-    await withProgress(
-      db,
-      (fraction) =>
-        progress({ phase: 'reading', fraction, rows: Math.round(fraction * source.estimatedRows) }),
-      db.run(`CREATE OR REPLACE TEMP TABLE staged AS ${STAGED_SQL(source.select)}`),
-    );
-    const counts = await db.row<{ rows: number; bad: number }>(
-      'SELECT count(*) AS rows, count(*) FILTER (WHERE bad) AS bad FROM staged',
-    );
-    const rows = counts?.rows ?? 0;
-    const bad = counts?.bad ?? 0;
-    progress({ phase: 'checking', fraction: 1, rows });
-    let problems: RowProblem[] = [];
-    if (bad > 0) {
-      problems = await firstProblems(db, source, limit);
-      if (!options.skipInvalid) throw new InvalidRowsError(path, problems, bad, rows, source.unit);
-      await db.run('DELETE FROM staged WHERE bad');
-    }
+async function importSource(
+  db: Database,
+  file: { path: string; format: EventFileFormat; source: Source; started: number },
+  options: ImportOptions,
+): Promise<ImportResult> {
+  const { path, format, source, started } = file;
+  const listener = options.onProgress;
+  const progress = listener ?? (() => {});
+  progress({ phase: 'reading', fraction: 0, rows: 0 });
+  await withProgress(
+    db,
+    listener &&
+      ((fraction) =>
+        listener({ phase: 'reading', fraction, rows: Math.round(fraction * source.estimatedRows) })),
+    db.run(`CREATE OR REPLACE TEMP TABLE staged AS ${STAGED_SQL(source.select)}`),
+  );
+  const counts = await db.row<{ rows: number; bad: number; ids: number; hashes: number }>(
+    `SELECT count(*) AS rows, count(*) FILTER (WHERE bad) AS bad, ${ID_COUNTS_SQL} FROM staged`,
+  );
+  const rows = counts?.rows ?? 0;
+  const bad = counts?.bad ?? 0;
+  progress({ phase: 'checking', fraction: 1, rows });
+  let problems: RowProblem[] = [];
+  let ids = idCounts(counts);
+  if (bad > 0) {
+    problems = await firstProblems(db, source, options.maxProblems ?? 20);
+    if (!options.skipInvalid) throw new InvalidRowsError(path, problems, bad, rows, source.unit);
+    await db.run('DELETE FROM staged WHERE bad');
+    ids = idCounts(await db.row(`SELECT ${ID_COUNTS_SQL} FROM staged`));
+  }
+  const duplicates = ids.ids > 0 ? await dropRepeatedIds(db, ids.repeatsPossible) : 0;
 
-    // Re-importing an event id is a no-op: drop ids seen earlier in the file or already stored.
-    const ids = await db.row<{ ids: number; distinct_ids: number }>(
-      'SELECT count(event_id) AS ids, count(DISTINCT event_id) AS distinct_ids FROM staged',
-    );
-    let duplicates = 0;
-    if (ids && ids.ids !== ids.distinct_ids) {
-      await db.run(
-        'DELETE FROM staged WHERE event_id IS NOT NULL AND rowid NOT IN (SELECT min(rowid) FROM staged WHERE event_id IS NOT NULL GROUP BY event_id)',
-      );
-      duplicates += ids.ids - ids.distinct_ids;
-    }
-    const stored = await db.row<{ n: number }>('SELECT count(*) AS n FROM events');
-    const hadEvents = (stored?.n ?? 0) > 0;
-    if (hadEvents && (ids?.ids ?? 0) > 0) {
-      const before = await db.row<{ n: number }>('SELECT count(*) AS n FROM staged');
-      await db.run(
-        'DELETE FROM staged WHERE event_id IN (SELECT event_id FROM events WHERE event_id IS NOT NULL)',
-      );
-      const after = await db.row<{ n: number }>('SELECT count(*) AS n FROM staged');
-      duplicates += (before?.n ?? 0) - (after?.n ?? 0);
-    }
-
-    await db.run(`
-      INSERT INTO customers
-      SELECT (SELECT COALESCE(max(code), -1) FROM customers) + row_number() OVER (), user_id
-      FROM (SELECT DISTINCT user_id FROM staged) s
-      WHERE user_id NOT IN (SELECT user_id FROM customers)`);
-    await addNames(db, 'event', 'event');
-    await addNames(db, 'channel', 'channel');
-    await addNames(db, 'campaign', 'campaign');
-
-    const seqBase =
-      (await db.row<{ seq: number }>('SELECT COALESCE(max(seq), -1) + 1 AS seq FROM events'))?.seq ?? 0;
-    const incoming = `
-      SELECT c.code AS customer, s.ts, ${seqBase} + s.rowid AS seq, n.code AS event, ch.code AS channel,
-             ca.code AS campaign, s.session_id, s.url, s.revenue, s.value, s.properties, s.event_id
-      FROM staged s
-      JOIN customers c ON c.user_id = s.user_id
-      JOIN names n ON n.kind = 'event' AND n.name = s.event
-      LEFT JOIN names ch ON ch.kind = 'channel' AND ch.name = s.channel
-      LEFT JOIN names ca ON ca.kind = 'campaign' AND ca.name = s.campaign`;
-    const report = (fraction: number) => progress({ phase: 'storing', fraction, rows });
-    if (!hadEvents) {
-      await withProgress(
-        db,
-        report,
-        db.run(`INSERT INTO events SELECT * FROM (${incoming}) ORDER BY customer, ts, seq`),
-      );
-    } else {
-      await withProgress(
-        db,
-        report,
-        db.run(`
-          CREATE TABLE events_clustered AS
-          SELECT * FROM (SELECT * FROM events UNION ALL ${incoming}) ORDER BY customer, ts, seq`),
-      );
-      await db.run('DROP TABLE events; ALTER TABLE events_clustered RENAME TO events');
-    }
-    const imported = (await db.row<{ n: number }>('SELECT count(*) AS n FROM staged'))?.n ?? 0;
-    await db.run('DROP TABLE staged');
-    progress({ phase: 'done', fraction: 1, rows });
-    return {
-      file: path,
-      format,
-      rows,
-      imported,
-      duplicates,
-      skipped: bad,
-      problems,
-      ignoredColumns: source.ignoredColumns,
-      seconds: (performance.now() - started) / 1000,
-    };
-  });
+  const sliceEvents = options.sliceEvents ?? SORT_SLICE_EVENTS;
+  const cuts = await encodeCustomers(db, sliceEvents);
+  await encodeNames(db);
+  progress({ phase: 'storing', fraction: 0, rows });
+  const seqBase = await nextSeq(db);
+  // Into an empty store, a file that comes customer by customer is sorted a slice at a time.
+  const storing =
+    cuts && cuts.length > 1 && (await storedEventCount(db)) === 0
+      ? insertInSlices(db, seqBase, cuts)
+      : foldIntoEvents(db, ENCODED_SQL(seqBase), sliceEvents);
+  const imported = await withProgress(
+    db,
+    listener && ((fraction) => listener({ phase: 'storing', fraction, rows })),
+    storing,
+  );
+  await db.run(
+    `DROP TABLE staged; DROP TABLE user_codes; ${NAME_KINDS.map((kind) => `DROP TABLE ${kind}_codes`).join('; ')}`,
+  );
+  progress({ phase: 'done', fraction: 1, rows });
+  return {
+    file: path,
+    format,
+    rows,
+    imported,
+    duplicates,
+    skipped: bad,
+    problems,
+    ignoredColumns: source.ignoredColumns,
+    seconds: (performance.now() - started) / 1000,
+  };
 }

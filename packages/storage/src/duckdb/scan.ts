@@ -1,7 +1,8 @@
 /**
- * The ordered scan: one SQL query over the clustered events table (no ORDER BY: the table is
- * stored in (customer, time, seq) order and DuckDB keeps insertion order), its chunks gathered
- * into batches that never split a customer.
+ * The ordered scan: one SQL query over the clustered events table (no ORDER BY: each customer's
+ * events are one run in (time, seq) order and DuckDB keeps insertion order), its chunks gathered
+ * into batches that never split a customer. Customers with events in the live tail are read by
+ * a second, sorted query that merges their stored and tail events.
  */
 
 import { DuckDBDataChunk } from '@duckdb/node-api';
@@ -9,15 +10,19 @@ import duckdb from '@duckdb/node-bindings';
 import type { EventBatch, ScanRequest } from '@touchline/analytics';
 import type { MatchRule } from '@touchline/core';
 import { sqlNumber } from '../sql.ts';
-import type { Database } from './database.ts';
+import type { Connection } from './database.ts';
 import { conditionSql, type RuleDictionaries } from './rules-sql.ts';
 
 /** Rows per batch before the batch is cut at the next customer boundary. */
 const BATCH_ROWS = 65_536;
 
 export interface ScanQuery {
-  /** The query over the customers with codes in [from, to), or over all. */
-  sql(customers?: readonly [number, number]): string;
+  /**
+   * The query over the customers with codes in [from, to), or over all: over the clustered
+   * events as stored, or (`merged`) over the customers with events in the tail, their stored
+   * and tail events together in (customer, time, seq) order.
+   */
+  sql(customers?: readonly [number, number], merged?: boolean): string;
   /** Whether the query returns a text `grp` column that the reader encodes. */
   textGroup: boolean;
   /**
@@ -234,24 +239,31 @@ export function scanQuery(request: ScanRequest, dictionaries: RuleDictionaries):
     return all.length ? ` WHERE ${all.join(' AND ')}` : '';
   };
   const textGroup = group?.text ?? false;
+  const relation = (merged: boolean) => (merged ? MERGED_EVENTS : 'events');
+  const order = (merged: boolean) => (merged ? ' ORDER BY customer, ts, seq' : '');
   if (exactFilter === undefined) {
     const columnsSql = outputs.map(([expression, name]) => `${expression} AS ${name}`).join(', ');
     return {
-      sql: (customers) => `SELECT ${columnsSql} FROM events${whereSql(customers)}`,
+      sql: (customers, merged = false) =>
+        `SELECT ${columnsSql} FROM ${relation(merged)}${whereSql(customers)}${order(merged)}`,
       textGroup,
       ...(readerFilter ? { matchedOnly: readerFilter } : {}),
     };
   }
-  const inner = [...outputs, ['channel', 'touch_channel']]
+  const inner = [...outputs, ['channel', 'touch_channel'], ['ts', 'ts'], ['seq', 'seq']]
     .map(([expression, name]) => `${expression} AS ${name}`)
     .join(', ');
   const outer = outputs.map(([, name]) => name).join(', ');
   return {
-    sql: (customers) =>
-      `SELECT ${outer} FROM (SELECT ${inner} FROM events${whereSql(customers)}) WHERE ${exactFilter}`,
+    sql: (customers, merged = false) =>
+      `SELECT ${outer} FROM (SELECT ${inner} FROM ${relation(merged)}${whereSql(customers)}) WHERE ${exactFilter}${order(merged)}`,
     textGroup,
   };
 }
+
+/** The stored and tail events of the customers that have events in the tail. */
+const MERGED_EVENTS = `(SELECT * FROM events WHERE customer IN (SELECT customer FROM events_tail)
+  UNION ALL SELECT * FROM events_tail)`;
 
 type Column = Int32Array | Float64Array;
 
@@ -398,32 +410,46 @@ function batchOf(
 /**
  * Runs a scan slice by slice (customer code ranges, which the clustered table's zone maps
  * answer without reading other row groups) and yields batches of about BATCH_ROWS rows, each
- * cut where a customer ends. While a slice's batches are measured, DuckDB's threads already
- * compute the next slice. Every column of a scan query is a non-null INTEGER or DOUBLE (nulls
- * are coalesced to -1 or NaN in SQL), so whole vectors are copied at once; only a text group
- * column is read value by value and encoded here (`groups` collects its values).
+ * cut where a customer ends, customers in code order. While a slice's batches are measured,
+ * DuckDB's threads already compute the next slice. Every column of a scan query is a non-null
+ * INTEGER or DOUBLE (nulls are coalesced to -1 or NaN in SQL), so whole vectors are copied at
+ * once; only a text group column is read value by value and encoded here (`groups` collects
+ * its values).
+ *
+ * `inTail` marks the customers with events in the tail. A slice holding any reads them with a
+ * second, sorted query (their stored and tail events merged), leaves them out of the plain
+ * query's rows, and puts the two together again customer by customer, in code order.
  */
 export async function* readBatches(
-  db: Database,
+  db: Connection,
   query: ScanQuery,
   size: { events: number; customers: number },
   groups: string[],
   sliceRows = SLICE_ROWS,
+  inTail?: Uint8Array,
 ): AsyncGenerator<EventBatch> {
   const slices = Math.max(1, Math.ceil(size.events / sliceRows));
   const perSlice = Math.ceil(size.customers / slices);
-  const sliceSql = (slice: number) =>
-    query.sql(slices === 1 ? undefined : [slice * perSlice, (slice + 1) * perSlice]);
+  const rangeOf = (slice: number) =>
+    slices === 1 ? undefined : ([slice * perSlice, (slice + 1) * perSlice] as const);
   const groupCodes = new Map<string, number>(groups.map((g, i) => [g, i]));
-  let pending: Promise<duckdb.Result> | undefined = db.materialize(sliceSql(0));
+  const read = (result: duckdb.Result) => sliceColumns(result, query.textGroup, groups, groupCodes);
+  let pending: Promise<duckdb.Result> | undefined = db.materialize(query.sql(rangeOf(0)));
   try {
     for (let slice = 0; slice < slices; slice++) {
       // The next slice's query starts before this one is copied out; this result is not kept
       // while its batches are measured.
-      const { names, rows, columns } = await (pending as Promise<duckdb.Result>).then((result) => {
-        pending = slice + 1 < slices ? db.materialize(sliceSql(slice + 1)) : undefined;
-        return sliceColumns(result, query.textGroup, groups, groupCodes);
-      });
+      const result = await (pending as Promise<duckdb.Result>);
+      const range = rangeOf(slice);
+      // A connection runs one query at a time: the tail's before the next slice's.
+      const tailResult =
+        inTail !== undefined && anyMarked(inTail, range)
+          ? await db.materialize(query.sql(range, true))
+          : undefined;
+      pending = slice + 1 < slices ? db.materialize(query.sql(rangeOf(slice + 1))) : undefined;
+      const plain = read(result);
+      const tail = tailResult === undefined ? undefined : read(tailResult);
+      const { names, rows, columns } = tail && inTail ? mergeTail(plain, tail, inTail) : plain;
       // No markers: no event has a mark; no classes: every event is of class -1.
       if (!names.includes('marks')) {
         names.push('marks');
@@ -448,6 +474,51 @@ export async function* readBatches(
     // A consumer that stops early leaves the next slice's query running: let it end quietly.
     await pending?.catch(() => undefined);
   }
+}
+
+/** Whether any customer in `range` (all when absent) is marked. */
+function anyMarked(marks: Uint8Array, range?: readonly [number, number]): boolean {
+  const from = range ? range[0] : 0;
+  const to = Math.min(marks.length, range ? range[1] : marks.length);
+  for (let code = from; code < to; code++) if (marks[code] === 1) return true;
+  return false;
+}
+
+interface SliceColumns {
+  names: string[];
+  rows: number;
+  columns: Column[];
+}
+
+/**
+ * The plain query's rows without the tail's customers, and the merged query's rows of those
+ * customers, put together in customer order (each customer's rows come from one of the two).
+ */
+function mergeTail(plain: SliceColumns, tail: SliceColumns, inTail: Uint8Array): SliceColumns {
+  const customerAt = plain.names.indexOf('customer');
+  const plainCustomer = plain.columns[customerAt] as Int32Array;
+  const tailCustomer = tail.columns[customerAt] as Int32Array;
+  const rows = new Int32Array(plain.rows + tail.rows);
+  // Row sources: i >= 0 is plain row i, i < 0 is tail row -i - 1.
+  let count = 0;
+  let t = 0;
+  for (let p = 0; p < plain.rows; p++) {
+    const customer = plainCustomer[p] as number;
+    if (inTail[customer] === 1) continue;
+    while (t < tail.rows && (tailCustomer[t] as number) < customer) rows[count++] = -t++ - 1;
+    rows[count++] = p;
+  }
+  while (t < tail.rows) rows[count++] = -t++ - 1;
+  const columns = plain.columns.map((column, index) => {
+    const merged = new (column.constructor as new (n: number) => Column)(count);
+    const fromTail = tail.columns[index] as Column;
+    for (let i = 0; i < count; i++) {
+      const source = rows[i] as number;
+      merged[i] = (source >= 0 ? column[source] : fromTail[-source - 1]) as number;
+    }
+    return merged;
+  });
+  return { names: plain.names, rows: count, columns };
 }
 
 /** Text values as dictionary codes (-1 for none), adding new values to `groups`. */
