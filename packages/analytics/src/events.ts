@@ -17,6 +17,14 @@ export const EVENT_FIELDS = [
 
 export type EventField = (typeof EVENT_FIELDS)[number];
 
+/**
+ * The event that joins an anonymous visitor to a customer: sent (by the snippet's `identify`)
+ * under the customer's id, with the visitor's id in `properties.anonymous_id`. The store then
+ * counts the visitor's events, earlier and later, as the customer's.
+ */
+export const IDENTIFY_EVENT = 'identify';
+export const ANONYMOUS_ID_PROPERTY = 'anonymous_id';
+
 /** Fields every event must have. */
 export const REQUIRED_EVENT_FIELDS = ['user_id', 'timestamp', 'event'] as const;
 

@@ -4,16 +4,13 @@
  * measures. Stores open on first use and stay open while the server runs (DuckDB locks its
  * file to one process: the server is its owner).
  *
- * A store has one DuckDB connection, and a connection has one transaction: an import's
- * statements and a measure's queries on it at the same time mix (the measure reads the import's
- * half-written table; a second import's BEGIN fails and aborts the first). Work on a store
- * therefore goes through `exclusive`, one piece after the other.
+ * A store serialises its own writes and reads from snapshots, so collected events go straight
+ * to it (group-committed per workspace); measures go through `exclusive`, one after the other,
+ * so several heavy scans of one store do not share its memory at once.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TrackedEvent } from '@touchline/analytics';
-import { DuckDbEventStore, writeEventFile } from '@touchline/storage';
+import { DuckDbEventStore } from '@touchline/storage';
 import { GroupCommitter } from './group-commit.ts';
 
 export interface WorkspaceEvents {
@@ -27,6 +24,16 @@ export interface WorkspaceEvents {
   close(): Promise<void>;
 }
 
+/** When a workspace's live tail is folded into its clustered events. */
+export interface CompactionPolicy {
+  /** Fold as soon as the tail holds this many events. */
+  tailEvents: number;
+  /** Fold once no events arrived for this long. */
+  quietMs: number;
+}
+
+export const DEFAULT_COMPACTION: CompactionPolicy = { tailEvents: 500_000, quietMs: 60_000 };
+
 export function workspaceEventsDirectory(dataDir: string, workspaceId: string): string {
   return join(dataDir, 'workspaces', workspaceId);
 }
@@ -37,7 +44,15 @@ export class DirectoryWorkspaceEvents implements WorkspaceEvents {
   /** The last piece of work queued per workspace, settled either way. */
   private readonly queues = new Map<string, Promise<void>>();
 
-  constructor(private readonly dataDir: string) {}
+  /** Events appended since the last compaction, per workspace (as far as this process knows). */
+  private readonly tails = new Map<string, number>();
+  private readonly quietTimers = new Map<string, NodeJS.Timeout>();
+  private readonly compactions = new Set<Promise<void>>();
+
+  constructor(
+    private readonly dataDir: string,
+    private readonly compaction: CompactionPolicy = DEFAULT_COMPACTION,
+  ) {}
 
   store(workspaceId: string): Promise<DuckDbEventStore> {
     let store = this.opened.get(workspaceId);
@@ -59,16 +74,37 @@ export class DirectoryWorkspaceEvents implements WorkspaceEvents {
     return committer.submit(events);
   }
 
-  /** One transaction for a group of batches: the store's import, all of it or nothing. */
+  /**
+   * One transaction for a group of batches, in the store's tail. A tail is folded into the
+   * clustered table when it is large, or once the workspace has been quiet for a while.
+   */
   private async commit(workspaceId: string, events: TrackedEvent[]): Promise<void> {
-    const folder = mkdtempSync(join(tmpdir(), 'touchline-collect-'));
-    try {
-      const file = join(folder, 'batch.ndjson');
-      await writeEventFile(file, events);
-      await this.exclusive(workspaceId, (store) => store.importEvents(file));
-    } finally {
-      rmSync(folder, { recursive: true, force: true });
+    const store = await this.store(workspaceId);
+    const { appended } = await store.appendEvents(events);
+    const tail = (this.tails.get(workspaceId) ?? 0) + appended;
+    this.tails.set(workspaceId, tail);
+    clearTimeout(this.quietTimers.get(workspaceId));
+    if (tail >= this.compaction.tailEvents) void this.compact(workspaceId);
+    else if (tail > 0) {
+      const timer = setTimeout(() => void this.compact(workspaceId), this.compaction.quietMs);
+      timer.unref();
+      this.quietTimers.set(workspaceId, timer);
     }
+  }
+
+  /** Folds the workspace's tail into its clustered table; a failure leaves the tail for next time. */
+  compact(workspaceId: string): Promise<void> {
+    clearTimeout(this.quietTimers.get(workspaceId));
+    this.tails.set(workspaceId, 0);
+    const running = this.store(workspaceId)
+      .then((store) => store.compact())
+      .then(
+        () => undefined,
+        (error: unknown) => console.error(`compacting the events of workspace ${workspaceId}:`, error),
+      );
+    this.compactions.add(running);
+    void running.then(() => this.compactions.delete(running));
+    return running;
   }
 
   exclusive<T>(workspaceId: string, work: (store: DuckDbEventStore) => Promise<T>): Promise<T> {
@@ -86,7 +122,9 @@ export class DirectoryWorkspaceEvents implements WorkspaceEvents {
   }
 
   async close(): Promise<void> {
+    for (const timer of this.quietTimers.values()) clearTimeout(timer);
     await Promise.all([...this.committers.values()].map((committer) => committer.idle()));
+    await Promise.all(this.compactions);
     await Promise.all(this.queues.values());
     const stores = await Promise.allSettled(this.opened.values());
     this.opened.clear();

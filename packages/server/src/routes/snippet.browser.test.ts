@@ -38,7 +38,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-it('stores what a visitor does on a site with the snippet, under the customer id after identify', async () => {
+it('stores what a visitor does on a site with the snippet, joined to the customer by identify', async () => {
   const page = await (await browser.newContext()).newPage();
   await page.goto(`${siteUrl}/landing?utm_source=newsletter&utm_medium=email&utm_campaign=spring`);
   await page.evaluate(() => {
@@ -58,11 +58,10 @@ it('stores what a visitor does on a site with the snippet, under the customer id
       'SELECT user_id, event, channel, campaign, url, revenue FROM events_readable ORDER BY timestamp, event',
     );
   }
-  const anonymous = rows.find((row) => row.event === 'page_view')?.user_id;
-  expect(anonymous).toMatch(/^v-/);
+  // The identify event joined the visitor's earlier events to the customer.
   expect(rows).toEqual([
     {
-      user_id: anonymous,
+      user_id: 'customer-7',
       event: 'page_view',
       channel: 'email',
       campaign: 'spring',
@@ -70,7 +69,7 @@ it('stores what a visitor does on a site with the snippet, under the customer id
       revenue: null,
     },
     {
-      user_id: anonymous,
+      user_id: 'customer-7',
       event: 'add_to_cart',
       channel: null,
       campaign: null,
@@ -94,4 +93,8 @@ it('stores what a visitor does on a site with the snippet, under the customer id
       revenue: 89.95,
     },
   ]);
+  const identify = await store.db.rows<{ properties: string }>(
+    "SELECT properties FROM events_readable WHERE event = 'identify'",
+  );
+  expect(JSON.parse(String(identify[0]?.properties)).anonymous_id).toMatch(/^v-/);
 });

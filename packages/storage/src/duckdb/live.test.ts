@@ -176,3 +176,45 @@ describe('appending events to the tail', () => {
     expect(await everything(fixture.store)).toEqual(await everything(new MemoryEventStore(events)));
   });
 });
+
+describe('identify: a visitor joined to a customer', () => {
+  const fixture = storeForEachTest();
+
+  it('counts the visitor’s stored, appended and later events as the customer’s, before and after compaction', async () => {
+    const events = randomEvents(5, 400, 20);
+    const visitor = events[0]?.userId ?? '';
+    const customer = 'customer-7';
+    const at = (events[events.length - 1]?.time ?? 0) + 1000;
+    // The visitor's first events are imported, more arrive live, then the visitor signs in.
+    await fixture.store.importEvents(fixture.folder.file('first.csv', eventsCsv(events.slice(0, 300))));
+    await fixture.store.appendEvents(events.slice(300));
+    const identify: TrackedEvent = {
+      userId: customer,
+      time: at,
+      event: 'identify',
+      properties: { anonymous_id: visitor },
+    };
+    const later: TrackedEvent[] = [
+      { userId: customer, time: at + 1000, event: 'order_completed', revenue: 80 },
+      // Another tab still sends as the visitor.
+      { userId: visitor, time: at + 2000, event: 'page_view' },
+    ];
+    await fixture.store.appendEvents([identify]);
+    await fixture.store.appendEvents(later);
+
+    const asCustomer = (event: TrackedEvent) =>
+      event.userId === visitor ? { ...event, userId: customer } : event;
+    const expected = new MemoryEventStore([...events, identify, ...later].map(asCustomer));
+    expect(await everything(fixture.store)).toEqual(await everything(expected));
+    await fixture.store.compact();
+    expect(await everything(fixture.store)).toEqual(await everything(expected));
+    await expectClustered(fixture.store.db);
+
+    // The join is kept: a store opened again still counts the visitor's events as the customer's.
+    await fixture.reopen();
+    const last: TrackedEvent = { userId: visitor, time: at + 3000, event: 'add_to_cart' };
+    await fixture.store.appendEvents([last]);
+    const withLast = new MemoryEventStore([...events, identify, ...later, last].map(asCustomer));
+    expect(await everything(fixture.store)).toEqual(await everything(withLast));
+  });
+});

@@ -10,7 +10,8 @@
  */
 import { timestampValue } from '@duckdb/node-api';
 import duckdb from '@duckdb/node-bindings';
-import type { TrackedEvent } from '@touchline/analytics';
+import { ANONYMOUS_ID_PROPERTY, IDENTIFY_EVENT, type TrackedEvent } from '@touchline/analytics';
+import { sqlNumber, sqlString } from '../sql.ts';
 import { nextSeq } from './cluster.ts';
 import type { Connection, Database } from './database.ts';
 
@@ -92,6 +93,16 @@ class Codes {
     return new Codes(map, next);
   }
 
+  /** The code of a name already known, without adding it. */
+  known(name: string): number | undefined {
+    return this.codes.get(name) ?? this.pending.get(name);
+  }
+
+  /** From now on `name` stands for `code` (a visitor joined to a customer). */
+  alias(name: string, code: number): void {
+    this.codes.set(name, code);
+  }
+
   code(name: string): number {
     const known = this.codes.get(name) ?? this.pending.get(name);
     if (known !== undefined) return known;
@@ -131,6 +142,7 @@ export class LiveAppender {
   /** Reads the dictionaries and the stored event ids' hashes (about a second per 10M events). */
   static async load(db: Database): Promise<LiveAppender> {
     const [userIds, customerCodes] = await db.columns('SELECT user_id, code FROM customers');
+    const [aliasIds, aliasCodes] = await db.columns('SELECT user_id, code FROM customer_aliases');
     const [kinds, names, nameCodes] = await db.columns('SELECT kind, name, code FROM names');
     const byKind = (kind: NameKind) => {
       const picked: [unknown[], unknown[]] = [[], []];
@@ -147,9 +159,13 @@ export class LiveAppender {
       `SELECT hash(event_id) AS h FROM (SELECT event_id FROM events UNION ALL SELECT event_id FROM events_tail)
        WHERE event_id IS NOT NULL ORDER BY h`,
     );
+    const customers = Codes.from(userIds ?? [], customerCodes ?? []);
+    aliasIds?.forEach((alias, i) => {
+      customers.alias(String(alias), Number(aliasCodes?.[i]));
+    });
     return new LiveAppender(
       db,
-      Codes.from(userIds ?? [], customerCodes ?? []),
+      customers,
       { event: byKind('event'), channel: byKind('channel'), campaign: byKind('campaign') },
       new EventIdHashes(hashes),
       await nextSeq(db),
@@ -160,18 +176,53 @@ export class LiveAppender {
   async append(events: readonly TrackedEvent[]): Promise<AppendResult> {
     const { fresh, hashes, duplicates } = await this.withoutRepeats(events);
     if (fresh.length === 0) return { appended: 0, duplicates };
+    let joined: [string, number][];
     try {
-      await this.db.transaction(() => this.store(fresh));
+      joined = await this.db.transaction(async () => {
+        await this.store(fresh);
+        return this.joinIdentified(fresh);
+      });
     } catch (error) {
       this.customers.rollback();
       for (const kind of NAME_KINDS) this.names[kind].rollback();
       throw error;
     }
     this.customers.commit();
+    for (const [visitor, code] of joined) this.customers.alias(visitor, code);
     for (const kind of NAME_KINDS) this.names[kind].commit();
     for (const hash of hashes) this.ids.add(hash);
     this.seq += fresh.length;
     return { appended: fresh.length, duplicates };
+  }
+
+  /**
+   * Joins the visitors named by the batch's identify events to their customers: the visitor's
+   * events, stored and in the tail, move to the tail under the customer's code (the scan merges
+   * a tail customer's events in time order), and the visitor's id stands for the customer from
+   * then on. Returns the joins made, for the dictionary once the transaction commits.
+   */
+  private async joinIdentified(events: readonly TrackedEvent[]): Promise<[string, number][]> {
+    const joined: [string, number][] = [];
+    for (const event of events) {
+      if (event.event !== IDENTIFY_EVENT) continue;
+      const visitor = event.properties?.[ANONYMOUS_ID_PROPERTY];
+      if (typeof visitor !== 'string' || visitor.trim() === '' || visitor.trim() === event.userId) continue;
+      const customer = this.customers.code(event.userId);
+      const from = this.customers.known(visitor.trim());
+      if (from === customer) continue;
+      if (from !== undefined) {
+        const [source, target] = [sqlNumber(from), sqlNumber(customer)];
+        await this.db.run(`
+          INSERT INTO events_tail SELECT * REPLACE (${target} AS customer) FROM events WHERE customer = ${source};
+          DELETE FROM events WHERE customer = ${source};
+          UPDATE events_tail SET customer = ${target} WHERE customer = ${source}`);
+      }
+      await this.db.run(
+        `INSERT INTO customer_aliases VALUES (${sqlString(visitor.trim())}, ${sqlNumber(customer)})`,
+      );
+      joined.push([visitor.trim(), customer]);
+    }
+    return joined;
   }
 
   /** The events whose id is new to the batch and to the store, and the hashes of their ids. */

@@ -32,6 +32,8 @@ export const EVENT_COLUMNS = `
 const TABLES = `
 CREATE TABLE IF NOT EXISTS store_meta (key VARCHAR NOT NULL, value VARCHAR NOT NULL);
 CREATE TABLE IF NOT EXISTS customers (code INTEGER NOT NULL, user_id VARCHAR NOT NULL);
+-- Visitors joined to a customer by an identify event: their events carry the customer's code.
+CREATE TABLE IF NOT EXISTS customer_aliases (user_id VARCHAR NOT NULL, code INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS names (kind VARCHAR NOT NULL, code INTEGER NOT NULL, name VARCHAR NOT NULL);
 CREATE TABLE IF NOT EXISTS events (${EVENT_COLUMNS});
 CREATE TABLE IF NOT EXISTS events_tail (${EVENT_COLUMNS});
