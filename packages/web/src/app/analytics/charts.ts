@@ -105,7 +105,11 @@ export function barsOption(
   options: { name: string; format: (value: number) => string; horizontal?: boolean; colour?: string },
 ): ChartOption {
   const categories = items.map((item) => item.label);
-  const category = { type: 'category', data: categories, axisLabel: CATEGORY_AXIS_LABEL } as const;
+  // Rankings name long things (a move between two steps): one line, cut with an ellipsis; the table has them whole.
+  const axisLabel = options.horizontal
+    ? { color: COLOURS.text, interval: 0, width: 300, overflow: 'truncate' as const }
+    : CATEGORY_AXIS_LABEL;
+  const category = { type: 'category', data: categories, axisLabel } as const;
   return {
     ...BASE,
     grid: { left: 8, right: 48, top: 16, bottom: 8, containLabel: true },
@@ -196,12 +200,14 @@ export function sankeyOption(
         top: 8,
         bottom: 8,
         nodeAlign: 'left',
-        nodeGap: 10,
+        nodeGap: 16,
         nodeWidth: 14,
         layoutIterations: 0,
         draggable: false,
         emphasis: { focus: 'adjacency' },
         label: { color: COLOURS.text, formatter: ({ name }) => labelOf(name) },
+        // Labels of small nodes that would run into each other are left to the tooltip and the table.
+        labelLayout: { hideOverlap: true },
         data: view.nodes.map((node) => ({
           name: node.id,
           value: node.count,
