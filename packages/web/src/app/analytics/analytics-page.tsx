@@ -12,6 +12,7 @@ import { useI18n, useTitle } from '../i18n/i18n.tsx';
 import { paths } from '../paths.ts';
 import { Link, useRouter } from '../router/router.tsx';
 import { useApi } from '../session/session.tsx';
+import { TextField } from '../ui/forms.tsx';
 import { Loaded } from '../ui/loaded.tsx';
 import { PageHeader, Shell } from '../ui/shell.tsx';
 import { useResource } from '../ui/use-resource.ts';
@@ -204,14 +205,8 @@ function FilterForm({
             )}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor={`${id}-from`}>{t.analytics.from}</label>
-          <input id={`${id}-from`} type="date" name="from" defaultValue={params.from ?? ''} />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-to`}>{t.analytics.to}</label>
-          <input id={`${id}-to`} type="date" name="to" defaultValue={params.to ?? ''} />
-        </div>
+        <TextField label={t.analytics.from} type="date" name="from" defaultValue={params.from ?? ''} />
+        <TextField label={t.analytics.to} type="date" name="to" defaultValue={params.to ?? ''} />
       </div>
       {children}
       <div>

@@ -7,6 +7,7 @@ import { useId, useMemo } from 'react';
 import { ATTRIBUTION_MODELS, type AttributionJson } from '../api/analytics-types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useApi } from '../session/session.tsx';
+import { TextField } from '../ui/forms.tsx';
 import { Loaded } from '../ui/loaded.tsx';
 import { useResource } from '../ui/use-resource.ts';
 import type { FieldsProps, MeasureProps } from './analytics-page.tsx';
@@ -20,38 +21,25 @@ import { type AttributionMeasure, compareAttribution } from './transform/attribu
 export function ConversionFields({ params, halfLife = false }: FieldsProps & { halfLife?: boolean }) {
   const { t } = useI18n();
   const a = t.analytics.attribution;
-  const id = useId();
   return (
     <div className="analytics-filter-row">
-      <div className="field">
-        <label htmlFor={`${id}-conversion`}>{a.conversion}</label>
-        <input id={`${id}-conversion`} name="conversion" defaultValue={conversionOf(params)} size={18} />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-lookback`}>{a.lookback}</label>
-        <input
-          id={`${id}-lookback`}
-          name="lookback"
-          defaultValue={params.lookback ?? ''}
-          placeholder="30d"
-          size={8}
-          aria-describedby={`${id}-lookback-hint`}
-        />
-        <p id={`${id}-lookback-hint`} className="field-hint">
-          {a.lookbackHint}
-        </p>
-      </div>
+      <TextField label={a.conversion} name="conversion" defaultValue={conversionOf(params)} size={18} />
+      <TextField
+        label={a.lookback}
+        hint={a.lookbackHint}
+        name="lookback"
+        defaultValue={params.lookback ?? ''}
+        placeholder="30d"
+        size={8}
+      />
       {halfLife && (
-        <div className="field">
-          <label htmlFor={`${id}-half-life`}>{a.halfLife}</label>
-          <input
-            id={`${id}-half-life`}
-            name="half-life"
-            defaultValue={params['half-life'] ?? ''}
-            placeholder="7d"
-            size={8}
-          />
-        </div>
+        <TextField
+          label={a.halfLife}
+          name="half-life"
+          defaultValue={params['half-life'] ?? ''}
+          placeholder="7d"
+          size={8}
+        />
       )}
     </div>
   );

@@ -110,13 +110,17 @@ export function barsOption(
     ? { color: COLOURS.text, interval: 0, width: 300, overflow: 'truncate' as const }
     : CATEGORY_AXIS_LABEL;
   const category = { type: 'category', data: categories, axisLabel } as const;
+  const valueAxis = {
+    ...VALUE_AXIS,
+    axisLabel: { ...VALUE_AXIS.axisLabel, formatter: (value: number) => options.format(value) },
+  };
   return {
     ...BASE,
     grid: { left: 8, right: 48, top: 16, bottom: 8, containLabel: true },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    xAxis: options.horizontal ? VALUE_AXIS : category,
+    xAxis: options.horizontal ? valueAxis : category,
     // Horizontal rankings read top-down: the first item at the top.
-    yAxis: options.horizontal ? { ...category, inverse: true } : VALUE_AXIS,
+    yAxis: options.horizontal ? { ...category, inverse: true } : valueAxis,
     series: [
       {
         type: 'bar',

@@ -5,6 +5,7 @@
 import { useId, useMemo, useState } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useApi } from '../session/session.tsx';
+import { SelectField, TextField } from '../ui/forms.tsx';
 import { Loaded } from '../ui/loaded.tsx';
 import { useResource } from '../ui/use-resource.ts';
 import type { FieldsProps, MeasureProps } from './analytics-page.tsx';
@@ -20,38 +21,28 @@ const MAX_STEPS = 30;
 
 export function FunnelFields({ params, map, label }: FieldsProps) {
   const { t } = useI18n();
-  const id = useId();
   const f = t.analytics.funnel;
   const defaults = useMemo(() => (map ? defaultFunnelSteps(map) : []), [map]);
   return (
     <>
       <StepEditor initial={funnelSteps(params, defaults)} map={map} label={label} />
       <div className="analytics-filter-row">
-        <div className="field">
-          <label htmlFor={`${id}-window`}>{f.window}</label>
-          <input
-            id={`${id}-window`}
-            name="window"
-            defaultValue={params.window ?? ''}
-            placeholder="14d"
-            size={8}
-            aria-describedby={`${id}-window-hint`}
-          />
-          <p id={`${id}-window-hint`} className="field-hint">
-            {f.windowHint}
-          </p>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-by`}>{f.breakdown}</label>
-          <select id={`${id}-by`} name="by" defaultValue={params.by ?? ''}>
-            <option value="">{f.breakdowns.none}</option>
-            {BREAKDOWNS.map((by) => (
-              <option key={by} value={by}>
-                {f.breakdowns[by]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <TextField
+          label={f.window}
+          hint={f.windowHint}
+          name="window"
+          defaultValue={params.window ?? ''}
+          placeholder="14d"
+          size={8}
+        />
+        <SelectField label={f.breakdown} name="by" defaultValue={params.by ?? ''}>
+          <option value="">{f.breakdowns.none}</option>
+          {BREAKDOWNS.map((by) => (
+            <option key={by} value={by}>
+              {f.breakdowns[by]}
+            </option>
+          ))}
+        </SelectField>
       </div>
     </>
   );
@@ -113,26 +104,16 @@ function StepEditor({
                   {name !== step && <code className="step-id">{step}</code>}
                 </span>
                 <span className="step-actions">
-                  <button
-                    type="button"
-                    className="button button-small"
-                    onClick={() => move(index, -1)}
-                    disabled={index === 0}
-                    aria-label={f.moveUp(name)}
-                    title={f.moveUp(name)}
-                  >
+                  <StepButton label={f.moveUp(name)} disabled={index === 0} onClick={() => move(index, -1)}>
                     ↑
-                  </button>
-                  <button
-                    type="button"
-                    className="button button-small"
-                    onClick={() => move(index, 1)}
+                  </StepButton>
+                  <StepButton
+                    label={f.moveDown(name)}
                     disabled={index === steps.length - 1}
-                    aria-label={f.moveDown(name)}
-                    title={f.moveDown(name)}
+                    onClick={() => move(index, 1)}
                   >
                     ↓
-                  </button>
+                  </StepButton>
                   <button
                     type="button"
                     className="button button-small button-danger"
@@ -220,6 +201,32 @@ function StepEditor({
         </div>
       </div>
     </fieldset>
+  );
+}
+
+/** A small button of a step, named for assistive technology and in its tooltip. */
+function StepButton({
+  label,
+  disabled,
+  onClick,
+  children,
+}: {
+  label: string;
+  disabled: boolean;
+  onClick(): void;
+  children: string;
+}) {
+  return (
+    <button
+      type="button"
+      className="button button-small"
+      onClick={onClick}
+      disabled={disabled}
+      aria-label={label}
+      title={label}
+    >
+      {children}
+    </button>
   );
 }
 

@@ -7,6 +7,7 @@ import { useId, useMemo } from 'react';
 import type { PathsJson } from '../api/analytics-types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useApi } from '../session/session.tsx';
+import { SelectField, TextField } from '../ui/forms.tsx';
 import { Loaded } from '../ui/loaded.tsx';
 import { useResource } from '../ui/use-resource.ts';
 import type { FieldsProps, MeasureProps } from './analytics-page.tsx';
@@ -22,35 +23,26 @@ export function PathsFields({ params }: FieldsProps) {
   const id = useId();
   return (
     <div className="analytics-filter-row">
-      <div className="field">
-        <label htmlFor={`${id}-per`}>{p.per}</label>
-        <select id={`${id}-per`} name="per" defaultValue={params.per === 'customer' ? 'customer' : ''}>
-          <option value="">{p.perSession}</option>
-          <option value="customer">{p.perCustomer}</option>
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-depth`}>{p.depth}</label>
-        <input
-          id={`${id}-depth`}
-          type="number"
-          name="depth"
-          min={2}
-          max={10}
-          defaultValue={countOf(params.depth, PATH_DEFAULTS.depth, 10)}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-columns`}>{p.columns}</label>
-        <input
-          id={`${id}-columns`}
-          type="number"
-          name="columns"
-          min={1}
-          max={20}
-          defaultValue={countOf(params.columns, PATH_DEFAULTS.columns, 20)}
-        />
-      </div>
+      <SelectField label={p.per} name="per" defaultValue={params.per === 'customer' ? 'customer' : ''}>
+        <option value="">{p.perSession}</option>
+        <option value="customer">{p.perCustomer}</option>
+      </SelectField>
+      <TextField
+        label={p.depth}
+        type="number"
+        name="depth"
+        min={2}
+        max={10}
+        defaultValue={countOf(params.depth, PATH_DEFAULTS.depth, 10)}
+      />
+      <TextField
+        label={p.columns}
+        type="number"
+        name="columns"
+        min={1}
+        max={20}
+        defaultValue={countOf(params.columns, PATH_DEFAULTS.columns, 20)}
+      />
       <div className="checkbox">
         <input
           id={`${id}-repeats`}
