@@ -26,6 +26,10 @@ const PeoplePage = lazy(() =>
   import('./pages/people.tsx').then((module) => ({ default: module.PeoplePage })),
 );
 const KeysPage = lazy(() => import('./pages/keys.tsx').then((module) => ({ default: module.KeysPage })));
+// The charts (ECharts) load with the analytics pages only.
+const AnalyticsPage = lazy(() =>
+  import('./analytics/analytics-page.tsx').then((module) => ({ default: module.AnalyticsPage })),
+);
 
 export const ROUTES: readonly Route[] = [
   route(PATTERNS.signIn, () => (
@@ -60,6 +64,12 @@ export const ROUTES: readonly Route[] = [
   )),
   route(PATTERNS.keys, ({ workspace }) => (
     <InWorkspace slug={workspace}>{(ws) => <KeysPage workspace={ws} />}</InWorkspace>
+  )),
+  route(PATTERNS.analyticsHome, ({ workspace }) => (
+    <InWorkspace slug={workspace}>{(ws) => <AnalyticsPage workspace={ws} measure="funnel" />}</InWorkspace>
+  )),
+  route(PATTERNS.analytics, ({ workspace, measure }) => (
+    <InWorkspace slug={workspace}>{(ws) => <AnalyticsPage workspace={ws} measure={measure} />}</InWorkspace>
   )),
 ];
 

@@ -12,6 +12,8 @@ export const PATTERNS = {
   map: '/w/:workspace/maps/:map',
   people: '/w/:workspace/people',
   keys: '/w/:workspace/keys',
+  analyticsHome: '/w/:workspace/analytics',
+  analytics: '/w/:workspace/analytics/:measure',
 } as const;
 
 export const paths = {
@@ -25,6 +27,9 @@ export const paths = {
   map: (workspace: string, map: string) => pathOf(PATTERNS.map, { workspace, map }),
   people: (workspace: string) => pathOf(PATTERNS.people, { workspace }),
   keys: (workspace: string) => pathOf(PATTERNS.keys, { workspace }),
+  /** An analytics page; `search` (`?map=…&from=…`) carries its filters. */
+  analytics: (workspace: string, measure: string, search = '') =>
+    `${pathOf(PATTERNS.analytics, { workspace, measure })}${search}`,
 };
 
 /** An absolute address of a path on this server, to copy and send (invitations, share links). */

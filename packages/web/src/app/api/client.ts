@@ -8,6 +8,18 @@
  * const session = await api.signIn('ann@example.com', 'correct horse battery');
  * const cards = await api.maps(session.workspaces[0].slug);
  */
+
+import type {
+  AttributionJson,
+  AttributionModel,
+  DiscoveredJourneyJson,
+  EventStoreSummary,
+  FunnelJson,
+  MapReportJson,
+  MeasureQuery,
+  PathsJson,
+  TouchesJson,
+} from './analytics-types.ts';
 import type {
   ApiKey,
   ApiKeyScope,
@@ -272,6 +284,62 @@ export class ApiClient {
   revokeKey(workspace: string, key: string) {
     return this.request<void>('DELETE', `/api/workspaces/${enc(workspace)}/keys/${enc(key)}`);
   }
+
+  // Analytics: each answer is what `touchline <measure> --json` prints for the same options.
+
+  private measure<T>(workspace: string, measure: string, query: MeasureQuery, signal?: AbortSignal) {
+    return this.request<T>(
+      'GET',
+      `/api/workspaces/${enc(workspace)}/analytics/${measure}${queryString(query)}`,
+      signalOf(signal),
+    );
+  }
+
+  /** `steps` (required), `window`, `by`, `map`, `from`, `to`. */
+  funnel(workspace: string, query: MeasureQuery, signal?: AbortSignal) {
+    return this.measure<FunnelJson>(workspace, 'funnel', query, signal);
+  }
+
+  /** `map`, `over`, `per`, `collapse-repeats`, `max-steps`, `top`, `start`, `end`, `from`, `to`. */
+  paths(workspace: string, query: MeasureQuery, signal?: AbortSignal) {
+    return this.measure<PathsJson>(workspace, 'paths', query, signal);
+  }
+
+  /** `map` (required), `from`, `to`. */
+  discover(workspace: string, query: MeasureQuery, signal?: AbortSignal) {
+    return this.measure<DiscoveredJourneyJson>(workspace, 'discover', query, signal);
+  }
+
+  /** `conversion` (required), `lookback`, `from`, `to`. */
+  touches(workspace: string, query: MeasureQuery, signal?: AbortSignal) {
+    return this.measure<TouchesJson>(workspace, 'touches', query, signal);
+  }
+
+  /** `conversion` (required), `lookback`, `half-life`, `from`, `to`; one model per request. */
+  attribution(workspace: string, model: AttributionModel, query: MeasureQuery, signal?: AbortSignal) {
+    return this.measure<AttributionJson>(workspace, 'attribution', { ...query, model }, signal);
+  }
+
+  /** `map` (required), `conversion`, `survey`, `churn-period`, `from`, `to`. */
+  report(workspace: string, query: MeasureQuery, signal?: AbortSignal) {
+    return this.measure<MapReportJson>(workspace, 'report', query, signal);
+  }
+
+  analyticsSummary(workspace: string, signal?: AbortSignal) {
+    return this.request<EventStoreSummary>(
+      'GET',
+      `/api/workspaces/${enc(workspace)}/analytics/summary`,
+      signalOf(signal),
+    );
+  }
+}
+
+/** `?a=1&b=2` of the parameters that have a value (an empty string is a present flag), or ''. */
+export function queryString(query: MeasureQuery): string {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) if (value !== undefined) search.set(name, value);
+  const text = search.toString();
+  return text === '' ? '' : `?${text}`;
 }
 
 function signalOf(signal: AbortSignal | undefined): RequestOptions {

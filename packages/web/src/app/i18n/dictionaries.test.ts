@@ -25,6 +25,10 @@ function leaves(dictionary: object, prefix = ''): Map<string, string> {
 const SAME_IN_BOTH = [
   'app.name',
   'app.pageTitle',
+  'analytics.filters',
+  'analytics.durations.seconds',
+  'analytics.durations.minutes',
+  'analytics.durations.days',
   'keys.scopes.ingest',
   'keys.status',
   'mapPage.formats.pdf',

@@ -2,6 +2,8 @@
  * The interface in English. Its shape is `Messages`: every other language must give the same
  * keys (the type checker says which is missing). Texts that need values are functions.
  */
+import { analyticsEn } from './analytics-en.ts';
+
 const plural = (count: number, one: string, other: string) => `${count} ${count === 1 ? one : other}`;
 
 export const en = {
@@ -162,6 +164,7 @@ export const en = {
     keys: 'Keys: + and − zoom, 0 fits the map to the width. Ctrl and the wheel zoom too.',
     failed: 'The drawing of the map could not be loaded.',
   },
+  analytics: analyticsEn,
   share: {
     title: 'Share links',
     intro: 'Anyone with a share link can view this map and download it, without an account.',

@@ -3,7 +3,8 @@ import { en } from './en.ts';
 import type { UiLanguage } from './languages.ts';
 import { nl } from './nl.ts';
 
-const LOCALES: Record<UiLanguage, string> = { en: 'en-GB', nl: 'nl-NL' };
+/** The locale of each interface language, for Intl. */
+export const LOCALES: Record<UiLanguage, string> = { en: 'en-GB', nl: 'nl-NL' };
 
 /** `12 Mar 2026, 14:05` / `12 mrt 2026, 14:05`. */
 export function formatDateTime(language: UiLanguage, epochMs: number): string {

@@ -1,4 +1,5 @@
 /** De interface in het Nederlands: dezelfde sleutels als `en` (de type checker bewaakt dat). */
+import { analyticsNl } from './analytics-nl.ts';
 import type { Messages } from './en.ts';
 
 const plural = (count: number, one: string, other: string) => `${count} ${count === 1 ? one : other}`;
@@ -161,6 +162,7 @@ export const nl: Messages = {
     keys: 'Toetsen: + en − zoomen, 0 past de kaart in de breedte. Ctrl met het scrollwiel zoomt ook.',
     failed: 'De tekening van de kaart kon niet worden geladen.',
   },
+  analytics: analyticsNl,
   share: {
     title: 'Deellinks',
     intro: 'Iedereen met een deellink kan deze kaart bekijken en downloaden, zonder account.',

@@ -3,6 +3,8 @@
  * saved it, its downloads and, for editors and owners, its share links. The editor will take the
  * canvas of the same frame.
  */
+
+import { MapAnalyticsLink, MapNumbers, MapNumbersToggle } from '../analytics/map-numbers.tsx';
 import type { ExportFormat, JourneyMap, MapVersion, StoredMap, WorkspaceWithRole } from '../api/types.ts';
 import { formatDateTime, formatRelative } from '../i18n/format.ts';
 import { useI18n, useTitle } from '../i18n/i18n.tsx';
@@ -11,7 +13,7 @@ import { DownloadLinks, MapFrame } from '../map/map-frame.tsx';
 import { MapView } from '../map/map-view.tsx';
 import { ShareLinks } from '../map/share-links.tsx';
 import { paths } from '../paths.ts';
-import { Link } from '../router/router.tsx';
+import { Link, useRouter, useSearchParam } from '../router/router.tsx';
 import { may, useApi } from '../session/session.tsx';
 import { Loaded } from '../ui/loaded.tsx';
 import { Shell } from '../ui/shell.tsx';
@@ -58,6 +60,9 @@ function MapPageFrame({
 }) {
   const { t, language } = useI18n();
   const api = useApi();
+  const { location, navigate } = useRouter();
+  // Shown numbers are in the address (`?numbers=on`), so a link can open the map with them.
+  const numbersShown = useSearchParam('numbers') === 'on';
   const current = versions.find((version) => version.version === map.version);
   const when = formatRelative(language, map.updatedAt, Date.now());
   const author = current?.author?.name;
@@ -78,10 +83,21 @@ function MapPageFrame({
         </>
       }
       toolbar={
-        <DownloadLinks
-          formats={PAGE_EXPORT_FORMATS}
-          hrefOf={(format) => api.exportUrl(workspace.slug, map.id, format, map.version)}
-        />
+        <>
+          <DownloadLinks
+            formats={PAGE_EXPORT_FORMATS}
+            hrefOf={(format) => api.exportUrl(workspace.slug, map.id, format, map.version)}
+          />
+          <div className="map-analytics">
+            <MapNumbersToggle
+              shown={numbersShown}
+              onToggle={() =>
+                navigate(`${location.pathname}${numbersShown ? '' : '?numbers=on'}`, { replace: true })
+              }
+            />
+            <MapAnalyticsLink workspace={workspace.slug} mapId={map.id} />
+          </div>
+        </>
       }
       panelLabel={t.mapPage.panel}
       panel={
@@ -92,6 +108,7 @@ function MapPageFrame({
       }
     >
       <MapView src={api.exportUrl(workspace.slug, map.id, 'svg', map.version)} title={map.title} />
+      {numbersShown && <MapNumbers workspace={workspace.slug} mapId={map.id} document={map.document} />}
     </MapFrame>
   );
 }

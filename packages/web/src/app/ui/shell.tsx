@@ -12,7 +12,7 @@ import { Link, useRouter } from '../router/router.tsx';
 import { may, useSessionContext } from '../session/session.tsx';
 import { useAction } from './forms.tsx';
 
-export type WorkspaceSection = 'maps' | 'people' | 'keys';
+export type WorkspaceSection = 'maps' | 'analytics' | 'people' | 'keys';
 
 interface ShellProps {
   children: ReactNode;
@@ -62,6 +62,7 @@ function WorkspaceNav({ workspace, section }: { workspace: WorkspaceWithRole; se
   const { t } = useI18n();
   const items: { id: WorkspaceSection; label: string; to: string }[] = [
     { id: 'maps', label: t.nav.maps, to: paths.maps(workspace.slug) },
+    { id: 'analytics', label: t.analytics.title, to: paths.analytics(workspace.slug, 'funnel') },
     { id: 'people', label: t.nav.people, to: paths.people(workspace.slug) },
   ];
   if (may(workspace.role, 'manage'))
