@@ -32,7 +32,7 @@ export interface CompactionPolicy {
   quietMs: number;
 }
 
-export const DEFAULT_COMPACTION: CompactionPolicy = { tailEvents: 500_000, quietMs: 60_000 };
+export const DEFAULT_COMPACTION: CompactionPolicy = { tailEvents: 2_000_000, quietMs: 60_000 };
 
 export function workspaceEventsDirectory(dataDir: string, workspaceId: string): string {
   return join(dataDir, 'workspaces', workspaceId);
