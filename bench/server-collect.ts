@@ -19,7 +19,7 @@ import {
 } from './server-process.ts';
 
 const BATCH = 50;
-const CONNECTIONS = [16, 32, 64];
+const CONNECTIONS = [16, 24, 32, 64];
 const DURATION_SECONDS = 10;
 const RUNS = 2;
 const TARGET_EVENTS_PER_SECOND = 50_000;
