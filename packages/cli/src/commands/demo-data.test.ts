@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { EVENT_FIELDS, generateDemoData, type TrackedEvent } from '@touchline/analytics';
+import { parseCsv } from '@touchline/storage/testing';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE } from '../io.ts';
 import { type CliSandbox, cliSandbox } from '../testing/run-cli.ts';
@@ -14,34 +15,6 @@ beforeEach(() => {
 /** Runs `touchline demo-data ...` in the sandbox folder. */
 function demoData(...args: string[]) {
   return cli.run('demo-data', ...args);
-}
-
-/** RFC 4180 CSV, enough for the files the command writes. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  return rows;
 }
 
 /** A canonical event back from a CSV row (header order), leaving out empty fields. */
