@@ -155,7 +155,13 @@ const conflictResponse = {
 
 const mapResponse = (description: string) => ({
   ...json(MapSchema, description),
-  headers: { ETag: { schema: { type: 'string' as const }, description: 'the version, quoted ("3"), with the library revision once the workspace library changed ("3-2")' } },
+  headers: {
+    ETag: {
+      schema: { type: 'string' as const },
+      description:
+        'the version, quoted ("3"), with the library revision once the workspace library changed ("3-2")',
+    },
+  },
 });
 
 const routes = {
